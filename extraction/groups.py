@@ -1,0 +1,72 @@
+"""Armed-group vocabulary (DESIGN.md "Armed groups"), loaded from ``lexicons/armed_groups.yaml``.
+
+Light on purpose (no Stanza import): the store and the pages use it for names, colours, parents
+and the "groups it backs" filter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+GROUPS_FILE = Path(__file__).with_name("lexicons") / "armed_groups.yaml"
+
+
+@dataclass(frozen=True)
+class ArmedGroup:
+    id: str
+    name_en: str
+    name_ar: str
+    parent: str | None
+    backers: tuple[str, ...]
+    colour: str
+    aliases: tuple[str, ...] = field(default=())
+    target_only: bool = False
+
+    @property
+    def top_level(self) -> str:
+        return self.parent or self.id
+
+
+@lru_cache(maxsize=1)
+def load_groups(path: Path = GROUPS_FILE) -> dict[str, ArmedGroup]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    groups: dict[str, ArmedGroup] = {}
+    for gid, g in raw.items():
+        groups[gid] = ArmedGroup(
+            id=gid, name_en=g["name_en"], name_ar=g["name_ar"], parent=g.get("parent"),
+            backers=tuple(g.get("backers") or ()), colour=g.get("colour", "#7f8c8d"),
+            aliases=tuple(str(a) for a in g.get("aliases") or ()),
+            target_only=bool(g.get("target_only", False)),
+        )
+    for g in groups.values():
+        if g.parent and g.parent not in groups:
+            raise ValueError(f"{path}: group {g.id} has unknown parent {g.parent}")
+        for b in g.backers:
+            if b not in groups:
+                raise ValueError(f"{path}: group {g.id} has unknown backer {b}")
+    return groups
+
+
+def expand_group_ids(ids: list[str] | tuple[str, ...], *, include_children: bool = True,
+                     include_backed: bool = False) -> set[str]:
+    """Ids to match for a group filter: the groups, their children (a filter on
+    ``syrian_government`` includes ``fourth_division``) and, if asked, the groups they back
+    (``russia`` -> ``liwa_al_quds``, ``fifth_corps``, and those groups' children)."""
+    groups = load_groups()
+    selected = set(ids)
+    changed = True
+    while changed:
+        changed = False
+        for g in groups.values():
+            if g.id in selected:
+                continue
+            if (include_children and g.parent in selected) or (
+                include_backed and any(b in selected for b in g.backers)
+            ):
+                selected.add(g.id)
+                changed = True
+    return selected
