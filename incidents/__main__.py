@@ -1,0 +1,5 @@
+"""`python -m incidents ...`: see incidents.cli."""
+
+from incidents.cli import main
+
+raise SystemExit(main())
