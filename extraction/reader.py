@@ -40,6 +40,7 @@ SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # text of one article; HTML may be HTML_SIZE_FACTOR times larger
 HTML_SIZE_FACTOR = 4
 MIN_ARABIC_RATIO = 0.3
+MIN_HTML_LETTERS = 40  # less main text than a one-line headline: a menu, an index page or junk
 _MAX_BYTES_ENV = "RAQIB_MAX_ARTICLE_BYTES"
 
 
@@ -264,7 +265,7 @@ def article_from_html(html: str | bytes, *, published: str | dt.date | None = No
         meta = {"title": None, "published": None, "source": None, "url": None}
     text = trafilatura.extract(html, include_comments=False, include_images=False, include_links=False,
                                include_formatting=False, url=url or meta["url"])
-    if not text or not text.strip():
+    if not text or sum(ch.isalpha() for ch in text) < MIN_HTML_LETTERS:
         raise ArticleReadError(path, "no article text found in the HTML page",
                                "save the article's own page (not a list or index page), or paste its text into a .txt file")
     text = _normalise_newlines(text)
