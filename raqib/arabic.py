@@ -47,3 +47,41 @@ def arabic_ratio(text: str) -> float:
     if not letters:
         return 0.0
     return sum(1 for c in letters if ARABIC_LETTER.match(c)) / len(letters)
+
+
+ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06fa-\u06ff\u064b-\u065f\u0670\u0640A-Za-z0-9]+")
+
+
+def strip_al(norm_token: str) -> str:
+    """Drop a leading definite article from a normalised token ("البوكمال" -> "بوكمال").
+
+    Why: sources write the same village with and without ال (الموحسن / موحسن); a loose key built
+    with this matches both. Short words keep their ال (الله is not ل + له)."""
+    if norm_token.startswith("ال") and len(norm_token) > 4:
+        return norm_token[2:]
+    return norm_token
+
+
+def loose_key(norm: str) -> str:
+    """A looser matching key: normalised, with ال dropped from every word."""
+    return " ".join(strip_al(t) for t in norm.split())
+
+
+def clitic_variants(norm_token: str, prefixes: list[str]) -> list[tuple[str, str]]:
+    """Possible (prefix, stem) readings of a normalised token with attached و ف ب ل ك.
+
+    The unsplit reading comes first. "للرقه" also yields ("ل", "الرقه") since ل + ال is written لل.
+    Callers keep a reading only when the stem is a known name or head."""
+    out = [("", norm_token)]
+    for p in prefixes:
+        if norm_token.startswith(p) and len(norm_token) - len(p) >= 2:
+            stem = norm_token[len(p):]
+            out.append((p, stem))
+            if p.endswith("ل") and stem.startswith("ل") and len(stem) > 2:
+                out.append((p, "ا" + stem))
+    return out
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the words of ``text`` (Arabic/Latin letters and digits)."""
+    return [(m.start(), m.end()) for m in ARABIC_WORD.finditer(text)]

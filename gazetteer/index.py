@@ -1,0 +1,133 @@
+"""The loaded gazetteer: name index in memory, resolution and mention finding.
+
+Why in memory: ~12k places and ~30k names fit in a few MB of dicts; a lookup is a dict access, so
+resolution runs at thousands per second after a load of well under a second.
+"""
+
+from __future__ import annotations
+
+import bisect
+import sqlite3
+import threading
+from collections import defaultdict
+from pathlib import Path
+
+from raqib.arabic import loose_key, normalize_ar
+from raqib.paths import gazetteer_dir
+
+from . import sources as S
+from .build import ensure_index
+from .model import Candidate, PlaceMention, PlaceRow
+from .parse import parse_mention
+from .rank import Context, context_from, rank
+from .scan import scan, sentence_bounds
+from .words import vocabulary
+
+LOOSE_QUALITY = 0.85
+
+
+class Gazetteer:
+    """Syrian places with Arabic/English names, admin areas and p-codes."""
+
+    def __init__(self, index_file: Path, src_dir: Path) -> None:
+        self.index_file = index_file
+        self.src_dir = src_dir
+        self.vocab = vocabulary()
+        con = sqlite3.connect(f"file:{index_file}?mode=ro", uri=True)
+        cols = ("idx, gid, name_ar, name_en, kind, lat, lon, precision, importance, admin1, admin1_ar, "
+                "admin1_pcode, admin2, admin2_ar, admin2_pcode, admin3, admin3_ar, admin3_pcode")
+        self.places = [PlaceRow(*row) for row in con.execute(f"SELECT {cols} FROM places ORDER BY idx")]
+        exact: dict[str, set[int]] = defaultdict(set)
+        loose: dict[str, set[int]] = defaultdict(set)
+        for idx, norm in con.execute("SELECT place_idx, norm FROM names"):
+            if not norm:
+                continue
+            exact[norm].add(idx)
+            loose[loose_key(norm)].add(idx)
+        con.close()
+        self._exact = {k: tuple(sorted(v)) for k, v in exact.items()}
+        self._loose = {k: tuple(sorted(v)) for k, v in loose.items()}
+        self._first = {k.split()[0] for k in self._exact} | {k.split()[0] for k in self._loose}
+        self.max_tokens = max(len(k.split()) for k in self._exact)
+
+    # ---------------------------------------------------------------- name index
+    def may_start(self, tok: str) -> bool:
+        return tok in self._first or loose_key(tok) in self._first
+
+    def has_name(self, norm: str) -> bool:
+        return norm in self._exact or loose_key(norm) in self._loose
+
+    def lookup(self, tokens: list[str]) -> list[tuple[int, float]]:
+        """Places whose name is ``tokens`` (normalised): exact first, then ال-insensitive."""
+        key = " ".join(tokens)
+        hits = [(i, 1.0) for i in self._exact.get(key, ())]
+        seen = {i for i, _ in hits}
+        hits += [(i, LOOSE_QUALITY) for i in self._loose.get(loose_key(key), ()) if i not in seen]
+        return hits
+
+    # ---------------------------------------------------------------- resolution
+    def _context(self, context: str | None, exclude: str | None) -> Context | None:
+        if not context:
+            return None
+        spans = scan(context, self, self.vocab)
+        return context_from([s.parsed for s in spans], self.places, exclude=exclude)
+
+    def resolve(self, text: str, context: str | None = None, limit: int = 5) -> list[Candidate]:
+        """Candidates for a place mention, best first; [] when no known name is in ``text``."""
+        tokens = normalize_ar(text or "").split()
+        if not tokens:
+            return []
+        parsed = parse_mention(tokens, self.lookup, self.vocab)
+        if parsed is None:
+            return []
+        return rank(parsed, self.places, self._context(context, parsed.name), limit)
+
+    def find_mentions(self, text: str, limit: int = 5) -> list[PlaceMention]:
+        """Known place names in running text, each ranked with its own sentence as context."""
+        spans = scan(text, self, self.vocab)
+        bounds = sentence_bounds(text)
+        by_sentence: dict[int, list] = defaultdict(list)
+        for sp in spans:
+            by_sentence[bisect.bisect_right(bounds, sp.start)].append(sp)
+        out = []
+        for group in by_sentence.values():
+            for sp in group:
+                others = [o.parsed for o in group if o is not sp]
+                ctx = context_from(others, self.places, exclude=sp.parsed.name)
+                out.append(PlaceMention(start=sp.start, end=sp.end, text=text[sp.start:sp.end],
+                                        candidates=rank(sp.parsed, self.places, ctx, limit)))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    # ---------------------------------------------------------------- admin areas
+    def governorates(self) -> list[dict]:
+        rows = [p for p in self.places if p.kind == "admin1"]
+        return [{"pcode": p.admin1_pcode, "name_en": p.name_en, "name_ar": p.name_ar}
+                for p in sorted(rows, key=lambda p: p.admin1_pcode or "")]
+
+    def boundaries_path(self, level: int = 1) -> Path:
+        if level not in S.BOUNDARY_FILES:
+            raise ValueError(f"boundary level must be 1, 2 or 3, not {level!r}")
+        return self.src_dir / S.BOUNDARY_FILES[level]
+
+    def place(self, gazetteer_id: str) -> PlaceRow | None:
+        return next((p for p in self.places if p.gid == gazetteer_id), None)
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, Gazetteer] = {}
+
+
+def get_gazetteer(src_dir: str | Path | None = None) -> Gazetteer:
+    """The process-wide gazetteer; builds the index first when it is missing or stale."""
+    src = gazetteer_dir(src_dir)
+    with _LOCK:
+        gz = _CACHE.get(str(src))
+        if gz is None:
+            path = ensure_index(src)
+            gz = _CACHE[str(src)] = Gazetteer(path, src)
+        return gz
+
+
+def resolve_place(text: str, context: str | None = None, limit: int = 5) -> list[Candidate]:
+    return get_gazetteer().resolve(text, context=context, limit=limit)

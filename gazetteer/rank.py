@@ -1,0 +1,109 @@
+"""Ranking the candidates of a mention with features of the mention and its sentence.
+
+Why (Mordecai3-style): a name alone is often ambiguous (القصير, رأس العين, الحسينية are each several
+villages); the sentence usually says where ("بريف حمص", "التابعة لبلدة مسكنة بريف حلب الشرقي"). The
+features: how the name matched, the kind the heads ask for, importance, the governorate/district the
+sentence names, and distance to the other places of the sentence. A named governorate is a hard
+constraint whenever some candidate lies in it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .build import haversine_km
+from .model import Candidate, PlaceRow
+from .parse import Parsed
+
+ADMIN_KINDS = ("admin1", "admin2", "admin3")
+POPULATED = ("city", "town", "village", "hamlet", "neighbourhood")
+
+
+@dataclass
+class Context:
+    """What a sentence says about where things are."""
+
+    govs: dict[str, float] = field(default_factory=dict)      # admin1 p-code -> strength (0..1)
+    districts: set[str] = field(default_factory=set)           # admin2 p-codes
+    anchors: list[tuple[float, float]] = field(default_factory=list)
+
+    def add_gov(self, pcode: str | None, weight: float) -> None:
+        if pcode:
+            self.govs[pcode] = max(self.govs.get(pcode, 0.0), weight)
+
+
+def context_from(parsed_list: list[Parsed], places: list[PlaceRow], exclude: str | None = None) -> Context:
+    """Governorates, districts and anchor points named by the other mentions of a sentence."""
+    ctx = Context()
+    for p in parsed_list:
+        if exclude is not None and p.name == exclude:
+            continue
+        rows = [places[i] for i, _ in p.hits]
+        admin1 = [r for r in rows if r.kind == "admin1"]
+        admin2 = [r for r in rows if r.kind == "admin2"]
+        if admin1:
+            for r in admin1:
+                ctx.add_gov(r.admin1_pcode, 1.0)
+            continue
+        if admin2 and len({r.admin1_pcode for r in admin2}) == 1:
+            ctx.districts.update(r.admin2_pcode for r in admin2 if r.admin2_pcode)
+            ctx.add_gov(admin2[0].admin1_pcode, 0.8)
+        others = sorted((r for r in rows if r.kind not in ADMIN_KINDS), key=lambda r: -r.importance)
+        if not others:
+            continue
+        top = others[0]
+        govs = {r.admin1_pcode for r in others}
+        rival = next((r for r in others[1:] if r.admin1_pcode != top.admin1_pcode), None)
+        if len(govs) == 1 or (top.importance >= 0.5 and (rival is None or top.importance - rival.importance >= 0.15)):
+            ctx.add_gov(top.admin1_pcode, 0.6 if top.importance >= 0.5 else 0.4)
+            ctx.anchors.append((top.lat, top.lon))
+    return ctx
+
+
+def rank(parsed: Parsed, places: list[PlaceRow], ctx: Context | None, limit: int = 5) -> list[Candidate]:
+    ctx = ctx or Context()
+    rows = {}
+    for i, q in parsed.hits:
+        if q > rows.get(i, 0.0):
+            rows[i] = q
+    cands = [(places[i], q) for i, q in rows.items()]
+    strong = {g for g, w in ctx.govs.items() if w >= 0.8}
+    if strong and any(r.admin1_pcode in strong for r, _ in cands):
+        cands = [(r, q) for r, q in cands if r.admin1_pcode in strong]
+    has_admin1 = any(r.kind == "admin1" for r, _ in cands)
+    scored = []
+    for r, q in cands:
+        s = 1.5 * q + 0.6 * r.importance
+        if parsed.kinds:
+            s += 0.35 if r.kind in parsed.kinds else -0.15
+        if parsed.countryside and has_admin1:
+            s += 2.0 if r.kind == "admin1" else -0.5
+        elif r.kind in ADMIN_KINDS and "admin3" not in parsed.kinds and "admin1" not in parsed.kinds:
+            s -= 0.35          # a bare name means the town, not the administrative unit
+        s += 0.9 * ctx.govs.get(r.admin1_pcode or "", 0.0)
+        if r.admin2_pcode and r.admin2_pcode in ctx.districts:
+            s += 0.3
+        if ctx.anchors:
+            d = min(haversine_km(r.lat, r.lon, a, b) for a, b in ctx.anchors)
+            s += 0.5 * math.exp(-d / 60.0)
+        scored.append((s, r))
+    scored.sort(key=lambda x: (-x[0], -x[1].importance, x[1].gid))
+    top = scored[:limit]
+    if not top:
+        return []
+    m = top[0][0]
+    z = sum(math.exp((s - m) / 0.25) for s, _ in scored)
+    out = []
+    for s, r in top:
+        prec = r.precision
+        if parsed.countryside and r.kind == "admin1":
+            prec = 3
+        elif parsed.area or parsed.countryside:
+            prec = max(prec, 2)
+        out.append(Candidate(
+            gazetteer_id=r.gid, name_ar=r.name_ar, name_en=r.name_en, kind=r.kind, lat=r.lat, lon=r.lon,
+            admin1=r.admin1, admin1_pcode=r.admin1_pcode, admin2=r.admin2, admin3=r.admin3,
+            precision=prec, score=round(math.exp((s - m) / 0.25) / z, 4),
+        ))
+    return out

@@ -1,0 +1,120 @@
+"""Finding place names in running text (the extraction uses it for places the weak NER misses).
+
+Why: longest match over the name index, word by word, with clitics and generic heads around the name.
+Many villages are named like common words, so a small or ambiguous village counts only after a
+locative cue (في، ب، قرب، قرية ...) and the stop list never counts as a bare word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from raqib.arabic import ARABIC_LETTER, DIACRITICS, TATWEEL, clitic_variants, normalize_ar, word_spans
+
+from .parse import Parsed, apply_heads, head_info
+from .words import Vocabulary
+
+# What may sit between two words of one name: spaces, quotes, tatweel, a hyphen ("دير الزور – حمص" is
+# two names, but "تل-أبيض" is one).
+_JOIN_GAP = re.compile("^[\\s\"'“”«»‘’\u0640-]*$")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+PROMINENT = 0.5
+
+
+@dataclass
+class RawSpan:
+    start: int
+    end: int
+    parsed: Parsed
+
+
+def _skip_letters(word: str, k: int) -> int:
+    """Offset in ``word`` after its first ``k`` letters (diacritics and tatweel do not count)."""
+    seen = 0
+    for pos, ch in enumerate(word):
+        if seen == k:
+            return pos
+        if DIACRITICS.match(ch) or ch == TATWEEL:
+            continue
+        seen += 1
+    return len(word)
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Offsets where sentences end (used to give each mention its sentence as context)."""
+    return [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
+
+
+def scan(text: str, gz, vocab: Vocabulary, *, filter_common: bool = True) -> list[RawSpan]:
+    spans = word_spans(text)
+    n = len(spans)
+    words = [text[s:e] for s, e in spans]
+    toks = [normalize_ar(w) for w in words]
+    joinable = [bool(_JOIN_GAP.match(text[spans[k][1]:spans[k + 1][0]])) for k in range(n - 1)] + [False]
+    prefixes = list(vocab.prefixes)
+    out: list[RawSpan] = []
+    i = 0
+    last_end_word = -2
+    while i < n:
+        tok = toks[i]
+        if not tok or not ARABIC_LETTER.search(words[i]):
+            i += 1
+            continue
+        best = None          # (end word j, prefix, name)
+        for p, stem in clitic_variants(tok, prefixes):
+            if not gz.may_start(stem):
+                continue
+            phrase = [stem]
+            for j in range(i, min(n, i + gz.max_tokens)):
+                if j > i:
+                    if not joinable[j - 1]:
+                        break
+                    phrase.append(toks[j])
+                key = " ".join(phrase)
+                if gz.has_name(key) and (best is None or j > best[0] or (j == best[0] and not p and best[1])):
+                    best = (j, p, key)
+        if best is None:
+            i += 1
+            continue
+        j, p, name = best
+        if j == i and vocab.is_function_word(name) or name in vocab.skip_words:
+            i += 1
+            continue
+        # generic heads to the left ("شرقي مدينة منبج", "بريف"), at most three words
+        heads: list[str] = []
+        start_word, start_prefix = i, p
+        k = i - 1
+        while k >= 0 and k > last_end_word and joinable[k] and len(heads) < 3:
+            h = head_info(toks[k], vocab)
+            if not h:
+                break
+            heads.insert(0, h[0])
+            start_word, start_prefix = k, h[1]
+            k -= 1
+        end_word = j
+        direction = None
+        if heads and j + 1 < n and joinable[j] and toks[j + 1] in vocab.directions:
+            end_word, direction = j + 1, vocab.directions[toks[j + 1]]
+        prev = toks[start_word - 1] if start_word > 0 else ""
+        prev_stems = {stem for _, stem in clitic_variants(prev, prefixes)} if prev else set()
+        cue = bool(heads) or any(c in start_prefix for c in ("ب", "ل")) or bool(prev_stems & vocab.cues) \
+            or start_word - 1 <= last_end_word + 1 and last_end_word >= 0 and start_word - last_end_word <= 2
+        hits = gz.lookup(name.split())
+        if filter_common and not heads:
+            prominent = max((gz.places[idx].importance for idx, _ in hits), default=0.0) >= PROMINENT
+            if name in vocab.stop_names or len(name.replace(" ", "")) < 3:
+                i += 1
+                continue
+            if (name in vocab.cue_names or not prominent) and not cue:
+                i += 1
+                continue
+        parsed = Parsed(name=name, hits=[(idx, q * (0.92 if p else 1.0)) for idx, q in hits])
+        apply_heads(parsed, heads, vocab)
+        if direction:
+            parsed.direction, parsed.area = direction, True
+        s0 = spans[start_word][0] + _skip_letters(words[start_word], len(start_prefix))
+        out.append(RawSpan(start=s0, end=spans[end_word][1], parsed=parsed))
+        last_end_word = end_word
+        i = end_word + 1
+    return out

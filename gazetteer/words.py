@@ -1,0 +1,59 @@
+"""The mention vocabulary (prefixes, heads, directions, cues, stop names), loaded from data files.
+
+Why: which words are "not the name" is data that editors extend as news teaches them; keeping it in
+``data/mention_words.yaml`` and ``data/stop_names.txt`` means no code change for a new generic head.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from raqib.arabic import normalize_ar
+
+from . import sources as S
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    prefixes: tuple[str, ...]
+    type_heads: dict[str, tuple[str, ...]]
+    area_heads: frozenset[str]
+    countryside_heads: frozenset[str]
+    skip_words: frozenset[str]
+    directions: dict[str, str]
+    qualifiers: frozenset[str]
+    cues: frozenset[str]
+    stop_names: frozenset[str]          # never a bare mention in running text
+    cue_names: frozenset[str]           # a bare mention only after a locative cue
+
+    def is_head(self, tok: str) -> bool:
+        return tok in self.type_heads or tok in self.area_heads
+
+    def is_function_word(self, tok: str) -> bool:
+        return self.is_head(tok) or tok in self.skip_words or tok in self.directions or tok in self.qualifiers
+
+
+def _norm_all(items) -> list[str]:
+    return [normalize_ar(str(x)) for x in items]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    w = S.read_words()
+    stops, cue_names = [], []
+    for line in S.read_stop_names():
+        (cue_names if line.startswith("?") else stops).append(normalize_ar(line.lstrip("?")))
+    prefixes = sorted(set(_norm_all(w["prefixes"])), key=len, reverse=True)
+    return Vocabulary(
+        prefixes=tuple(prefixes),
+        type_heads={normalize_ar(k): tuple(v or ()) for k, v in w["type_heads"].items()},
+        area_heads=frozenset(_norm_all(w["area_heads"])),
+        countryside_heads=frozenset(_norm_all(w["countryside_heads"])),
+        skip_words=frozenset(_norm_all(w["skip_words"])),
+        directions={normalize_ar(k): v for k, v in w["directions"].items()},
+        qualifiers=frozenset(_norm_all(w["trailing_qualifiers"])),
+        cues=frozenset(_norm_all(w["locative_cues"])),
+        stop_names=frozenset(stops),
+        cue_names=frozenset(cue_names),
+    )
