@@ -567,6 +567,8 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None,
     out: list[DateMention] = []
     for ms, me, _kind, f in taken:
         s, e = idx[ms], idx[me - 1] + 1
+        while e < end and text[e] in _DROP and not text[e].isspace() and text[e] not in "\u200e\u200f":
+            e += 1  # keep trailing diacritics with their word ("أمسِ")
         value = f.get("value")
         out.append(DateMention(
             start=s, end=e, text=text[s:e], value=value, precision=f.get("precision", "unknown"),
