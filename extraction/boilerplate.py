@@ -131,7 +131,7 @@ def classify_lines(text: str, rules: BoilerplateRules | None = None) -> list[Lin
     keys = [line_key(t) for _, _, t, _ in raw_lines]
     out: list[Line] = []
     in_list = False  # inside a link list that follows a heading such as "أقسام"
-    for i, ((s, e, t, blank), key) in enumerate(zip(raw_lines, keys)):
+    for i, ((s, e, t, blank), key) in enumerate(zip(raw_lines, keys, strict=True)):
         reason = _boilerplate_reason(key, rules)
         if reason is not None and _bare(key) in rules.headings:
             in_list = True

@@ -34,10 +34,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -78,7 +79,7 @@ _DROP = set(chr(c) for c in range(0x0610, 0x061B)) | set(chr(c) for c in range(0
     "\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f"}
 _DROP |= set(chr(c) for c in range(0x06D6, 0x06EE))
 _CHARS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ک": "ك", "ـ": ""}
-for _i, (_a, _p) in enumerate(zip("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")):
+for _i, (_a, _p) in enumerate(zip("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹", strict=True)):
     _CHARS[_a] = str(_i)
     _CHARS[_p] = str(_i)
 
