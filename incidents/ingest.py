@@ -246,7 +246,7 @@ def ingest(paths: Sequence[str | os.PathLike], store: Store, *, published: str |
             for article in new_articles():
                 store_result(article, *_safe_extract(fn, article))
         else:
-            _run_pool(new_articles(), workers, spec, store_result, fail)
+            _run_pool(new_articles(), workers, spec, store_result, fail, say)
     finally:
         bar.close()
         summary.seconds = time.monotonic() - started
@@ -258,7 +258,7 @@ def ingest(paths: Sequence[str | os.PathLike], store: Store, *, published: str |
 
 def _run_pool(articles: Iterator[Article], workers: int, spec: str,
               store_result: Callable[[Article, list[Incident] | None, str | None], None],
-              fail: Callable[[str, str], None]) -> None:
+              fail: Callable[[str, str], None], say: Callable[[str], None]) -> None:
     """Feed a bounded number of articles to the workers; the parent stores results as they come."""
     cpu = os.cpu_count() or 1
     threads = max(1, cpu // workers)
@@ -301,6 +301,8 @@ def _run_pool(articles: Iterator[Article], workers: int, spec: str,
                 # Every article still in flight was lost with the pool: retry them in a fresh one.
                 for article, attempt in list(in_flight.values()):
                     _retry_or_fail(article, attempt, retry, fail)
+                say(f"a worker process died (killed or out of memory): restarting the workers and "
+                    f"retrying {len(retry)} article(s) once")
                 in_flight.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
