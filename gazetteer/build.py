@@ -221,6 +221,10 @@ def _apply_aliases(places: list[Place], aliases: list[dict]) -> None:
             raise SourceError(f"{S.ALIASES_FILE}: target {item['target']!r} in {item['admin1']} matches no place; "
                               "fix the target name or governorate p-code")
         best = max(found, key=lambda p: p.importance)
+        if item.get("name_ar"):
+            best.name_ar = item["name_ar"]
+            if item["name_ar"] not in best.names_ar:
+                best.names_ar.insert(0, item["name_ar"])
         for a in item["aliases"]:
             if a not in best.names_ar:
                 best.names_ar.append(a)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from raqib.arabic import normalize_ar
+
 from .build import haversine_km
 from .model import Candidate, PlaceRow
 from .parse import Parsed
@@ -68,13 +70,21 @@ def rank(parsed: Parsed, places: list[PlaceRow], ctx: Context | None, limit: int
         if q > rows.get(i, 0.0):
             rows[i] = q
     cands = [(places[i], q) for i, q in rows.items()]
-    strong = {g for g, w in ctx.govs.items() if w >= 0.8}
+    # A mention that is a governorate's name ("السويداء", "بريف حمص") means that governorate or its
+    # capital, never a same-named village elsewhere -- unless a head asks for a village ("قرية القنيطرة").
+    named = {r.admin1_pcode for r, q in cands if r.kind == "admin1" and q >= 0.9}
+    if named and not parsed.kinds & {"village", "hamlet"}:
+        strong = named
+    else:
+        strong = {g for g, w in ctx.govs.items() if w >= 0.8}
     if strong and any(r.admin1_pcode in strong for r, _ in cands):
         cands = [(r, q) for r, q in cands if r.admin1_pcode in strong]
     has_admin1 = any(r.kind == "admin1" for r, _ in cands)
     scored = []
     for r, q in cands:
         s = 1.5 * q + 0.6 * r.importance
+        if q >= 1.0 and normalize_ar(r.name_ar) == parsed.name:
+            s += 0.05          # the place's preferred name, not one of its variants
         if parsed.kinds:
             s += 0.35 if r.kind in parsed.kinds else -0.15
         if parsed.countryside and has_admin1:
@@ -86,7 +96,7 @@ def rank(parsed: Parsed, places: list[PlaceRow], ctx: Context | None, limit: int
             s += 0.3
         if ctx.anchors:
             d = min(haversine_km(r.lat, r.lon, a, b) for a, b in ctx.anchors)
-            s += 0.5 * math.exp(-d / 60.0)
+            s += 0.5 * math.exp(-d / 120.0)
         scored.append((s, r))
     scored.sort(key=lambda x: (-x[0], -x[1].importance, x[1].gid))
     top = scored[:limit]

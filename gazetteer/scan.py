@@ -46,6 +46,34 @@ def sentence_bounds(text: str) -> list[int]:
     return [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
 
 
+def _accept(name, hits, heads, prefix, start_word, last_end_word, toks, text, spans, gz, vocab) -> bool:
+    """Whether a bare name (no type head) in running text is a place reference.
+
+    Prominent places (cities, towns, admin units, curated sites) count anywhere; a small village, a
+    name shared by places in several governorates, or a name on the cue list counts only after a
+    locative cue (في، قرب، نحو ... or ب attached to an ال-name) or right after another place
+    ("قرى المطاردة والسكرية"), and only when written exactly as in the index."""
+    if name in vocab.stop_names or len(name.replace(" ", "")) < 3:
+        return False
+    rows = [gz.places[i] for i, _ in hits]
+    prominent = max((r.importance for r in rows), default=0.0) >= PROMINENT
+    if prominent and name not in vocab.cue_names:
+        return True
+    if not any(q >= 1.0 for _, q in hits):
+        return False
+    prefixes = list(vocab.prefixes)
+    prev = toks[start_word - 1] if start_word > 0 else ""
+    prev_stems = {stem for _, stem in clitic_variants(prev, prefixes)} if prev else set()
+    if heads or prev_stems & vocab.cues:
+        return True
+    if "ب" in prefix and (name.startswith("ال") or " " in name):
+        return True
+    if last_end_word >= 0 and start_word == last_end_word + 1:
+        gap = text[spans[last_end_word][1]:spans[start_word][0]]
+        return prefix.startswith("و") or "،" in gap or "," in gap
+    return False
+
+
 def scan(text: str, gz, vocab: Vocabulary, *, filter_common: bool = True) -> list[RawSpan]:
     spans = word_spans(text)
     n = len(spans)
@@ -96,17 +124,9 @@ def scan(text: str, gz, vocab: Vocabulary, *, filter_common: bool = True) -> lis
         direction = None
         if heads and j + 1 < n and joinable[j] and toks[j + 1] in vocab.directions:
             end_word, direction = j + 1, vocab.directions[toks[j + 1]]
-        prev = toks[start_word - 1] if start_word > 0 else ""
-        prev_stems = {stem for _, stem in clitic_variants(prev, prefixes)} if prev else set()
-        cue = bool(heads) or any(c in start_prefix for c in ("ب", "ل")) or bool(prev_stems & vocab.cues) \
-            or start_word - 1 <= last_end_word + 1 and last_end_word >= 0 and start_word - last_end_word <= 2
         hits = gz.lookup(name.split())
-        if filter_common and not heads:
-            prominent = max((gz.places[idx].importance for idx, _ in hits), default=0.0) >= PROMINENT
-            if name in vocab.stop_names or len(name.replace(" ", "")) < 3:
-                i += 1
-                continue
-            if (name in vocab.cue_names or not prominent) and not cue:
+        if filter_common and not (set(heads) & vocab.strong_heads):
+            if not _accept(name, hits, heads, p, start_word, last_end_word, toks, text, spans, gz, vocab):
                 i += 1
                 continue
         parsed = Parsed(name=name, hits=[(idx, q * (0.92 if p else 1.0)) for idx, q in hits])

@@ -24,6 +24,7 @@ class Vocabulary:
     directions: dict[str, str]
     qualifiers: frozenset[str]
     cues: frozenset[str]
+    strong_heads: frozenset[str]
     stop_names: frozenset[str]          # never a bare mention in running text
     cue_names: frozenset[str]           # a bare mention only after a locative cue
 
@@ -54,6 +55,7 @@ def vocabulary() -> Vocabulary:
         directions={normalize_ar(k): v for k, v in w["directions"].items()},
         qualifiers=frozenset(_norm_all(w["trailing_qualifiers"])),
         cues=frozenset(_norm_all(w["locative_cues"])),
+        strong_heads=frozenset(_norm_all(w["strong_heads"])),
         stop_names=frozenset(stops),
         cue_names=frozenset(cue_names),
     )
