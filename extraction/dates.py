@@ -127,11 +127,13 @@ class _Lex:
     weekday_of: dict[str, int]
     ambiguous_weekdays: set[str]
     number_of: dict[str, int]
+    ordinal_of: dict[str, int]
     unit_of: dict[str, tuple[str, str]]  # form -> (unit, "singular|dual|plural")
     position_day: dict[str, int]
     last: set[str]
     next: set[str]
     current: set[str]
+    not_today_before: re.Pattern[str]
     patterns: list[tuple[str, re.Pattern[str]]]
 
 
@@ -145,6 +147,7 @@ def _lexicon(path: Path = DATES_FILE) -> _Lex:
     month_of = _flatten(raw["months"])
     weekday_of = _flatten(raw["weekdays"])
     number_of = _flatten(raw["number_words"])
+    ordinal_of = _flatten(raw["ordinal_days"])
     position_day = _flatten(raw["month_positions"])
     unit_of: dict[str, tuple[str, str]] = {}
     for unit, forms in raw["units"].items():
@@ -166,6 +169,9 @@ def _lexicon(path: Path = DATES_FILE) -> _Lex:
     NOT_TODAY = _alt(raw["not_today_after"])
     YCUE = _alt(raw["year_cues"])
     SINCE = _alt(raw["since_words"])
+    ORD = _alt(ordinal_of)
+    DAY = rf"(?:\d{{1,2}}|{ORD}(?=\s+من\s))"  # an ordinal day needs "من": "الثامن من آذار"
+    YEARW = _alt(raw["year_words"])
 
     def monc(s: str) -> str:
         return (rf"(?:شهر\s+)?(?P<mon{s}>{MON}){_E}"
@@ -174,7 +180,7 @@ def _lexicon(path: Path = DATES_FILE) -> _Lex:
     qty = rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<n>\d{{1,3}}|{NUMW}|{VAGUE})\s+)?(?P<unit>{UNIT}){_E}"
     src = {
         "explicit": (rf"{_B}(?:(?:يوم\s+)?(?P<wd>{WD})\s*[،,]?\s*(?:الموافق\s+(?:ل\s*)?)?)?"
-                     rf"(?P<d>\d{{1,2}})\s*(?:من\s+)?{monc('')}"
+                     rf"(?P<d>{DAY})\s*(?:من\s+)?{monc('')}"
                      rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<y>{_YEAR}))?(?!\d)"),
         "numeric": (rf"(?<![\w/.\-])(?P<M>(?:(?P<y>{_YEAR})[/\-.](?P<m>\d{{1,2}})[/\-.](?P<d>\d{{1,2}})"
                     rf"|(?P<d2>\d{{1,2}})[/\-.](?P<m2>\d{{1,2}})[/\-.](?P<y2>{_YEAR}))(?![\d/])"),
@@ -182,7 +188,7 @@ def _lexicon(path: Path = DATES_FILE) -> _Lex:
                   rf"(?:\s*(?:/|\\|-|–|\(|،|,)?\s*(?P<mon2>{MON})\s*\)?)?"
                   rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_YEAR})(?!\d)"
                   rf"|\s+(?P<rel>{LAST}|{CUR}){_E})?"),
-        "day_of_month": (rf"{_B}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:الشهر|شهر)\s+(?P<rel>{LAST}|{CUR}){_E}"),
+        "day_of_month": (rf"{_B}(?P<d>{DAY})\s+(?:من\s+)?(?:الشهر|شهر)\s+(?P<rel>{LAST}|{CUR}){_E}"),
         "month_rel": (rf"{_B}(?:(?P<pos>{POS})\s+)?(?:(?:الشهر|شهر)\s+(?P<rel>{LAST}|{CUR})|(?P<this>هذا\s+الشهر)){_E}"),
         "week": (rf"{_B}(?:(?P<pos>{POS})\s+)?(?:الاسبوع\s+(?P<rel>{LAST}|{CUR})|(?P<this>هذا\s+الاسبوع)){_E}"),
         "ago": rf"{_B}(?P<w>قبل|منذ)\s+{qty}(?:\s+(?P<of>من|علي){_E}(?!\s+الان))?",
@@ -201,14 +207,17 @@ def _lexicon(path: Path = DATES_FILE) -> _Lex:
                     rf"(?:\s+(?P<rel>{LAST}|{NEXT}){_E})?"),
         "since": (rf"{_B}{SINCE}\s+(?:(?:{POS})\s+)?(?:العام|السنه|الشهر|الاسبوع|بدء|اندلاع)"
                   rf"(?:\s+(?:{CUR}|{LAST}))?{_E}"),
+        "year_rel": (rf"{_B}(?:(?:{POS})\s+)?(?:{YEARW})\s+(?P<rel>{LAST}|{CUR}){_E}"),
         "year": rf"{_B}(?P<cue>(?:{YCUE}\s+){{1,3}})(?P<y>{_YEAR})(?!\d)",
     }
     patterns = [(kind, re.compile(rx + ")")) for kind, rx in src.items()]
     return _Lex(month_of=month_of, weekday_of=weekday_of,
                 ambiguous_weekdays={norm(w) for w in raw.get("ambiguous_weekdays") or []},
-                number_of=number_of, unit_of=unit_of, position_day=position_day,
+                number_of=number_of, ordinal_of=ordinal_of, unit_of=unit_of, position_day=position_day,
                 last={norm(w) for w in raw["last"]}, next={norm(w) for w in raw["next"]},
-                current={norm(w) for w in raw["current"]}, patterns=patterns)
+                current={norm(w) for w in raw["current"]},
+                not_today_before=re.compile(rf"(?<!\w){_alt(raw['not_today_before'])}\s*$"),
+                patterns=patterns)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -259,9 +268,14 @@ def _check_weekday(value: dt.date | None, wd: int | None, pub: dt.date | None,
 
 
 class _Ctx:
-    def __init__(self, lex: _Lex, pub: dt.date | None):
+    def __init__(self, lex: _Lex, pub: dt.date | None, text: str):
         self.lex = lex
         self.pub = pub
+        self.text = text  # the normalised text the matches index
+
+    def day(self, m: re.Match) -> int:
+        d = _key(m.group("d"))
+        return int(d) if d.isdigit() else self.lex.ordinal_of[d]
 
     def wd(self, m: re.Match, group: str = "wd") -> int | None:
         g = m.groupdict().get(group)
@@ -288,7 +302,7 @@ Fields = dict[str, Any]
 
 
 def _r_explicit(m: re.Match, c: _Ctx) -> Fields | None:
-    d = int(m.group("d"))
+    d = c.day(m)
     mon = c.month(m, "mon")
     mon2 = c.month(m, "mon2")
     if mon is None or (mon2 is not None and mon2 != mon) or not 1 <= d <= 31:
@@ -352,7 +366,7 @@ def _r_month(m: re.Match, c: _Ctx) -> Fields | None:
 
 
 def _r_day_of_month(m: re.Match, c: _Ctx) -> Fields | None:
-    d = int(m.group("d"))
+    d = c.day(m)
     if not 1 <= d <= 31:
         return None
     if c.pub is None:
@@ -447,6 +461,8 @@ def _r_until_now(m: re.Match, c: _Ctx) -> Fields | None:
 
 
 def _r_today(m: re.Match, c: _Ctx) -> Fields | None:
+    if c.lex.not_today_before.search(c.text[max(0, m.start() - 20):m.start()]):
+        return None  # "روسيا اليوم" is a channel
     if c.pub is None:
         return dict(value=None, precision="unknown", relative=True)
     value, note = _check_weekday(c.pub, c.wd(m), c.pub, c.pub)
@@ -467,7 +483,8 @@ def _r_last_night(m: re.Match, c: _Ctx) -> Fields | None:
     return dict(value=c.pub - dt.timedelta(days=1), precision="day", relative=True)
 
 
-def _r_weekday(m: re.Match, c: _Ctx, text: str = "", start: int = 0) -> Fields | None:
+def _r_weekday(m: re.Match, c: _Ctx) -> Fields | None:
+    text = c.text
     wd = c.wd(m)
     if wd is None:
         return None
@@ -493,14 +510,21 @@ def _r_year(m: re.Match, c: _Ctx) -> Fields | None:
                 past_marker=since, kind="since" if since else "year")
 
 
+def _r_year_rel(m: re.Match, c: _Ctx) -> Fields | None:
+    last = _key(m.group("rel")) in c.lex.last
+    year = (c.pub.year - 1 if last else c.pub.year) if c.pub else None
+    return dict(value=None, precision="unknown", relative=True, year=year, past_marker=last)
+
+
 _RESOLVERS: dict[str, Callable[..., Fields | None]] = {
     "explicit": _r_explicit, "numeric": _r_numeric, "month": _r_month,
     "day_of_month": _r_day_of_month, "month_rel": _r_month_rel, "week": _r_week, "ago": _r_ago,
     "after_event": _r_after_event, "hours": _r_hours, "recent_days": _r_recent_days,
     "until_now": _r_until_now, "past": _r_marker, "since": _r_marker, "today": _r_today,
     "yesterday": _r_yesterday, "last_night": _r_last_night, "weekday": _r_weekday, "year": _r_year,
+    "year_rel": _r_year_rel,
 }
-_KIND_OF = {"month_rel": "month", "last_night": "yesterday"}
+_KIND_OF = {"month_rel": "month", "last_night": "yesterday", "year_rel": "year"}
 _ABSOLUTE = {"explicit", "numeric", "month"}
 _SINCE_BEFORE = re.compile(r"(?:^|[^\w])[وف]?منذ\s+$")
 _FROM_BEFORE = re.compile(r"(?:^|[^\w])[وف]?من\s+$")
@@ -531,8 +555,8 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None,
     start = max(0, start)
     pub = _to_date(published)
     lex = _lexicon()
-    ctx = _Ctx(lex, pub)
     ntext, idx = normalize_with_map(text, start, end)
+    ctx = _Ctx(lex, pub, ntext)
 
     candidates: list[tuple[int, int, str, Fields]] = []
     for kind, rx in lex.patterns:
@@ -544,7 +568,7 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None,
             if me <= ms:
                 continue
             resolver = _RESOLVERS[kind]
-            fields = resolver(m, ctx, ntext) if kind == "weekday" else resolver(m, ctx)
+            fields = resolver(m, ctx)
             if fields is None:
                 continue
             fields.setdefault("kind", _KIND_OF.get(kind, kind))

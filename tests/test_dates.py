@@ -229,3 +229,19 @@ def test_seed_dates_in_context(seed_paths):
     m004 = {m.text: m for m in mentions(seed_paths[4], None)}
     assert {"مساء يوم أمس", "السبت الماضي", "قبل عدة أيام"} <= set(m004)
     assert all(m.value is None for m in m004.values())  # no publication date: nothing resolved
+
+
+def test_ordinal_days_and_relative_years():
+    assert one("في الثامن من آذار 2021").value == D(2021, 3, 8)
+    assert one("في الأول من آذار").value == D(2021, 3, 1)
+    m = one("في الحادي والعشرين من الشهر الماضي")
+    assert (m.value, m.precision, m.kind) == (D(2021, 2, 21), "day", "day_of_month")
+    m = one("قتل العام الماضي")
+    assert (m.value, m.precision, m.year, m.past_marker) == (None, "unknown", 2020, True)
+    m = one("منذ مطلع العام الجاري")
+    assert m.kind == "since" and m.past_marker
+    assert find_date_mentions("الثاني من المقاتلين", 0, 19, PUB) == []
+
+
+def test_channel_name_is_not_today():
+    assert find_date_mentions("نقلت قناة روسيا اليوم عن مصدر", 0, 29, PUB) == []

@@ -307,3 +307,14 @@ def test_article_from_text_is_checked():
         article_from_text("   ")
     with pytest.raises(ArticleReadError, match="binary"):
         article_from_text("نص\x00عربي")
+
+
+def test_html_in_windows_1256_with_meta_charset(tmp_path):
+    body = "<p>" + "قصفت قوات النظام بالمدفعية الثقيلة قرى جبل الزاوية جنوبي إدلب، صباح اليوم. " * 3 + "</p>"
+    html = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'
+            '<title>قصف على جبل الزاوية</title></head><body><article><h1>قصف على جبل الزاوية</h1>'
+            + body + "</article></body></html>")
+    p = tmp_path / "old.html"
+    p.write_bytes(html.encode("cp1256"))
+    [a] = read_article_file(p)
+    assert a.title == "قصف على جبل الزاوية" and "صباح اليوم" in a.text
