@@ -245,3 +245,8 @@ def test_ordinal_days_and_relative_years():
 
 def test_channel_name_is_not_today():
     assert find_date_mentions("نقلت قناة روسيا اليوم عن مصدر", 0, 29, PUB) == []
+
+
+def test_that_day_is_not_today():
+    for s in ("وفي ذلك اليوم قتل جندي", "وفي نفس اليوم قتل جندي"):
+        assert find_date_mentions(s, 0, len(s), PUB) == []
