@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from raqib.arabic import arabic_ratio
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANDMARKS_FILE = DATA_DIR / "landmarks.csv"
 ALIASES_FILE = DATA_DIR / "place_aliases.yaml"
@@ -91,6 +93,10 @@ def read_wof(src_dir: Path) -> list[RawPlace]:
         for line, row in enumerate(csv.DictReader(fh), start=2):
             names_ar = [n for n in _split(row.get("names_ar")) if not n.startswith(ADMIN_ALIAS_WORDS)]
             names_en = _split(row.get("name")) + _split(row.get("names_en"))
+            # WOF's default name is sometimes Arabic ("تدمر"): keep it as an Arabic name instead.
+            names_ar += [n for n in names_en if arabic_ratio(n) > 0.5 and n not in names_ar
+                         and not n.startswith(ADMIN_ALIAS_WORDS)]
+            names_en = [n for n in names_en if arabic_ratio(n) <= 0.5]
             if not names_ar and not names_en:
                 continue
             kind = {"campus": "airport", "neighbourhood": "neighbourhood"}.get(row.get("placetype", ""), "locality")
