@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,12 +13,13 @@ from dashboard.i18n import t
 from dashboard.state import SidebarChoices, apply_direction, render_filters, render_language_switch
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
-PAGES = (  # (file, title key, url path, icon)
-    ("map.py", "page_map", "map", ":material/map:"),
-    ("timeline.py", "page_timeline", "timeline", ":material/bar_chart:"),
-    ("incidents.py", "page_incidents", "incidents", ":material/table:"),
-    ("analyze.py", "page_analyze", "analyze", ":material/article:"),
-    ("about.py", "page_about", "about", ":material/info:"),
+# (file, title key, url path). No page icons: Streamlit fetches their favicon from the internet.
+PAGES = (
+    ("map.py", "page_map", "map"),
+    ("timeline.py", "page_timeline", "timeline"),
+    ("incidents.py", "page_incidents", "incidents"),
+    ("analyze.py", "page_analyze", "analyze"),
+    ("about.py", "page_about", "about"),
 )
 
 
@@ -41,12 +43,29 @@ def sidebar_choices(lang: str) -> SidebarChoices:
     return SidebarChoices(group_ids, tuple(governorate_options()), tuple(ATTACK_TYPES), default_dates)
 
 
+_RUN = threading.local()  # per script thread: is the shell around the page running?
+
+
+def ensure_shell() -> None:
+    """Called first by every page. A fresh server's first request to a page URL (e.g. ``/map``)
+    runs the page file bare (Streamlit's old ``pages/`` folder mode, until ``app.py`` has run once);
+    then the shell runs here instead, and it runs the page inside it."""
+    if getattr(_RUN, "active", False):
+        return
+    run_shell()
+    st.stop()
+
+
 def run_shell() -> None:
-    st.set_page_config(page_title="Raqib — رقيب", page_icon=":material/map:", layout="wide")
+    st.set_page_config(page_title="Raqib — رقيب", layout="wide")  # no icon: it would be fetched online
     lang = render_language_switch()
     apply_direction(lang)
-    pages = [st.Page(PAGES_DIR / f, title=t(key, lang), url_path=url, icon=icon, default=(i == 0))
-             for i, (f, key, url, icon) in enumerate(PAGES)]
+    pages = [st.Page(PAGES_DIR / f, title=t(key, lang), url_path=url, default=(i == 0))
+             for i, (f, key, url) in enumerate(PAGES)]
     nav = st.navigation(pages)
     render_filters(sidebar_choices(lang), lang)
-    nav.run()
+    _RUN.active = True
+    try:
+        nav.run()
+    finally:
+        _RUN.active = False

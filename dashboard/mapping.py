@@ -392,10 +392,11 @@ def build_map(events: pd.DataFrame, opts: MapOptions = MapOptions(), boundaries:
     """The folium map of ``events`` (rows shaped like ``Store.query_events``)."""
     lang = opts.lang
     m = folium.Map(location=SYRIA_CENTER, zoom_start=7, tiles=None, control_scale=True,
-                   prefer_canvas=False, min_zoom=5, max_zoom=16)
+                   prefer_canvas=False, **{"minZoom": 5, "maxZoom": 16})
     m.get_root().header.add_child(Element(
         "<style>.leaflet-container{background:#dbe4ea}.raqib-popup{font:13px/1.45 sans-serif}"
         ".raqib-evidence{font-size:14px}</style>"))
+    RaqibHelpers(lang).add_to(m)  # first: the layers below call its functions
     if opts.online_tiles:
         folium.TileLayer("OpenStreetMap", name=t("osm_layer", lang), overlay=True, show=False,
                          control=True).add_to(m)
@@ -410,7 +411,6 @@ def build_map(events: pd.DataFrame, opts: MapOptions = MapOptions(), boundaries:
         Boundaries(_choropleth_data(boundaries, counts, lang), t("choropleth", lang), control=True,
                    show=opts.choropleth, interactive=True).add_to(m)
 
-    RaqibHelpers(lang).add_to(m)
     rows = event_rows(events, lang)
     order = sorted(rows, key=lambda g: (-len(rows[g]), g))
     entries = []
@@ -426,7 +426,7 @@ def build_map(events: pd.DataFrame, opts: MapOptions = MapOptions(), boundaries:
         HeatMap(pts, name=t("heat_map", lang), radius=14, blur=18, min_opacity=0.3, show=True).add_to(m)
     if entries:
         Legend(legend_html(entries, t("legend", lang), lang)).add_to(m)
-    folium.LayerControl(collapsed=False).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)  # the legend stays visible; layers on hover
     m.fit_bounds(SYRIA_BOUNDS)
     _localise_assets(m, opts.asset_base)
     return m

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.app_shell import ensure_shell
 from dashboard.i18n import group_name, t
 from dashboard.page import page_context
 from extraction.groups import load_groups
 
+ensure_shell()  # first: the shell (sidebar, navigation) runs this page inside it
 ctx = page_context()
 lang = ctx.lang
 st.title(t("page_about", lang))

@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
+from dashboard.app_shell import ensure_shell
 from dashboard.data import boundaries_path, load_boundaries_geojson, opened_store, store_location
 from dashboard.frames import incidents_frame
 from dashboard.highlight import STYLE, highlight_html, key_html, marks_from
@@ -16,6 +17,7 @@ from dashboard.i18n import attack_label, group_name, place_name, t
 from dashboard.mapping import MapOptions, build_map, events_on_map
 from dashboard.state import current_lang
 
+ensure_shell()  # first: the shell (sidebar, navigation) runs this page inside it
 lang = current_lang()
 st.title(t("page_analyze", lang))
 RESULT = "_raqib_analysis"

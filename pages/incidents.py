@@ -5,11 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.app_shell import ensure_shell
 from dashboard.data import export_csv_text, export_geojson_text
 from dashboard.i18n import attack_label, group_name, place_name, precision_label, rtl, t
 from dashboard.mapping import safe_url
 from dashboard.page import page_context, show_store_problem
 
+ensure_shell()  # first: the shell (sidebar, navigation) runs this page inside it
 ctx = page_context()
 lang = ctx.lang
 st.title(t("page_incidents", lang))

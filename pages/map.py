@@ -5,11 +5,13 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
+from dashboard.app_shell import ensure_shell
 from dashboard.data import boundaries_path, load_boundaries_geojson
 from dashboard.i18n import t
 from dashboard.mapping import MapOptions, build_map, events_on_map
 from dashboard.page import page_context, show_store_problem
 
+ensure_shell()  # first: the shell (sidebar, navigation) runs this page inside it
 ctx = page_context()
 lang = ctx.lang
 st.title(t("page_map", lang))

@@ -6,11 +6,13 @@ from datetime import date
 
 import streamlit as st
 
+from dashboard.app_shell import ensure_shell
 from dashboard.i18n import t
 from dashboard.page import page_context, show_store_problem
 from dashboard.state import request_date_range
 from dashboard.timeline import FREQS, aggregate, chart, period_bounds, picked_period
 
+ensure_shell()  # first: the shell (sidebar, navigation) runs this page inside it
 ctx = page_context()
 lang = ctx.lang
 st.title(t("page_timeline", lang))
