@@ -17,7 +17,6 @@ deterministic extractor; the product always uses the real one.
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import time
@@ -31,8 +30,15 @@ from pathlib import Path
 from extraction.reader import SUFFIXES, ArticleReadError, iter_article_file, parse_published
 from extraction.schema import Article, Incident
 from incidents.store import Store
+from incidents.worker import (
+    DEFAULT_EXTRACTOR,
+    extract_in_worker,
+    init_worker,
+    load_extractor,
+    prepare,
+    safe_extract,
+)
 
-DEFAULT_EXTRACTOR = "extraction.extract:extract_incidents"
 EXTRACTOR_ENV = "RAQIB_EXTRACTOR"
 MAX_ATTEMPTS = 2  # an article whose worker died twice is reported as failed
 
@@ -116,48 +122,6 @@ def resolve_extractor(spec: str | None = None) -> str:
     return spec or os.environ.get(EXTRACTOR_ENV) or DEFAULT_EXTRACTOR
 
 
-def load_extractor(spec: str) -> Callable[[Article], list[Incident]]:
-    mod_name, _, fn_name = spec.partition(":")
-    if not mod_name or not fn_name:
-        raise ValueError(f"extractor {spec!r} must look like 'package.module:function'")
-    fn = getattr(importlib.import_module(mod_name), fn_name, None)
-    if not callable(fn):
-        raise ValueError(f"extractor {spec!r}: {fn_name} is not a function in {mod_name}")
-    return fn
-
-
-_WORKER_EXTRACT: Callable[[Article], list[Incident]] | None = None
-
-
-def _init_worker(spec: str, torch_threads: int | None) -> None:
-    """Runs once in each worker: load the extractor and, for the real one, its Stanza pipeline."""
-    global _WORKER_EXTRACT
-    if torch_threads:
-        try:
-            import torch
-
-            torch.set_num_threads(torch_threads)
-        except ImportError:
-            pass
-    _WORKER_EXTRACT = load_extractor(spec)
-    if spec == DEFAULT_EXTRACTOR:
-        from extraction.pipeline import get_pipeline
-
-        get_pipeline()
-
-
-def _extract_in_worker(article: Article) -> tuple[list[Incident] | None, str | None]:
-    assert _WORKER_EXTRACT is not None
-    return _safe_extract(_WORKER_EXTRACT, article)
-
-
-def _safe_extract(fn: Callable[[Article], list[Incident]], article: Article) -> tuple[list[Incident] | None, str | None]:
-    try:
-        return list(fn(article)), None
-    except Exception as exc:  # one bad article must not stop the batch
-        return None, f"extraction failed: {type(exc).__name__}: {exc}"
-
-
 # ---------------------------------------------------------------------- the ingest
 
 def ingest(paths: Sequence[str | os.PathLike], store: Store, *, published: str | None = None,
@@ -172,7 +136,7 @@ def ingest(paths: Sequence[str | os.PathLike], store: Store, *, published: str |
 
     published = parse_published(published)
     spec = resolve_extractor(extractor)
-    load_extractor(spec) if workers == 1 else None  # fail fast on a bad spec in-process
+    load_extractor(spec)  # a bad spec fails here, clearly, not in every worker
     workers = max(1, workers or os.cpu_count() or 1)
     summary = IngestSummary()
     started = time.monotonic()
@@ -238,13 +202,9 @@ def ingest(paths: Sequence[str | os.PathLike], store: Store, *, published: str |
 
     try:
         if workers == 1:
-            fn = load_extractor(spec)
-            if spec == DEFAULT_EXTRACTOR:
-                from extraction.pipeline import get_pipeline
-
-                get_pipeline()
+            fn = prepare(spec)
             for article in new_articles():
-                store_result(article, *_safe_extract(fn, article))
+                store_result(article, *safe_extract(fn, article))
         else:
             _run_pool(new_articles(), workers, spec, store_result, fail, say)
     finally:
@@ -265,7 +225,7 @@ def _run_pool(articles: Iterator[Article], workers: int, spec: str,
     ctx = get_context("spawn")  # never fork a process that may hold torch threads or DB handles
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker,
                                    initargs=(spec, threads))
 
     pool = new_pool()
@@ -283,7 +243,7 @@ def _run_pool(articles: Iterator[Article], workers: int, spec: str,
                         exhausted = True
                         break
                     attempt = 1
-                in_flight[pool.submit(_extract_in_worker, article)] = (article, attempt)
+                in_flight[pool.submit(extract_in_worker, article)] = (article, attempt)
             if not in_flight:
                 break
             done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
