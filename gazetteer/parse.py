@@ -68,6 +68,13 @@ def parse_mention(tokens: list[str], lookup, vocab: Vocabulary) -> Parsed | None
                 parsed = Parsed(name=" ".join([stem] + span[1:]), hits=[(i, q * penalty) for i, q in hits])
                 heads = [h[0] for h in (head_info(t, vocab) for t in tokens[:s]) if h]
                 apply_heads(parsed, heads, vocab)
+                if stem in vocab.type_heads and e - s > 1:
+                    # a name that starts with a type head ("مدينة إدلب" is also the district's alias):
+                    # the head still says which kind is meant, and the bare name's places compete too
+                    inner = parse_mention([*span[1:]], lookup, vocab)
+                    if inner is not None:
+                        parsed.hits += inner.hits
+                    apply_heads(parsed, [stem], vocab)
                 for t in tokens[e:]:
                     if t in vocab.directions:
                         parsed.direction = vocab.directions[t]
