@@ -57,7 +57,10 @@ def context_from(parsed_list: list[Parsed], places: list[PlaceRow], exclude: str
         top = others[0]
         govs = {r.admin1_pcode for r in others}
         rival = next((r for r in others[1:] if r.admin1_pcode != top.admin1_pcode), None)
-        if len(govs) == 1 or (top.importance >= 0.5 and (rival is None or top.importance - rival.importance >= 0.15)):
+        if len(govs) == 1 and top.kind == "region" and p.name.startswith("ريف "):
+            ctx.add_gov(top.admin1_pcode, 1.0)          # "ريف دير الزور الشمالي" names the governorate
+            ctx.anchors.append((top.lat, top.lon))
+        elif len(govs) == 1 or (top.importance >= 0.5 and (rival is None or top.importance - rival.importance >= 0.15)):
             ctx.add_gov(top.admin1_pcode, 0.6 if top.importance >= 0.5 else 0.4)
             ctx.anchors.append((top.lat, top.lon))
     return ctx
