@@ -1,0 +1,104 @@
+"""Killed / wounded / captured counts in one clause, with the words they came from.
+
+Casualty words come from ``lexicons/casualties.yaml``: with "after" words the count follows
+("مقتل 4 عناصر"، "أصيب ثلاثة مدنيين"، "لقي 3 عناصر مصرعهم"), with "before" words it precedes
+("8 قتلى"، "3 جرحى"). A casualty word with no count gives None (never a guess); a vague quantity
+("العشرات"، "عدد من"، "آخرين") gives None and a note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase
+from extraction.numbers import Count, count_at, singular_at
+
+KINDS = ("killed", "wounded", "captured")
+
+
+@dataclass(frozen=True)
+class Casualty:
+    kind: str  # killed | wounded | captured
+    value: int | None
+    cue_start: int
+    cue_end: int
+    count: Count | None  # where the number came from (None: no count stated)
+    victim_from: int  # word index after which the victims' group may be named
+
+    @property
+    def start(self) -> int:
+        return min(self.cue_start, self.count.start) if self.count else self.cue_start
+
+    @property
+    def end(self) -> int:
+        return max(self.cue_end, self.count.end) if self.count else self.cue_end
+
+
+@dataclass(frozen=True)
+class _Lex:
+    matcher: AliasMatcher
+    skip: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    raw = load_yaml("casualties.yaml")
+    entries = {}
+    for kind in KINDS:
+        entries[f"{kind}:after"] = raw[kind]["after"]
+        entries[f"{kind}:before"] = raw[kind]["before"]
+    return _Lex(AliasMatcher(entries), frozenset(w for s in raw["skip"] for w in norm_phrase(s)))
+
+
+_DEATH = ("مصرع",)
+_LAQIYA = frozenset(norm_phrase("لقي لقيت لقوا"))
+
+
+def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = None) -> list[Casualty]:
+    """Casualty mentions in ``words[lo:hi]`` (a clause)."""
+    hi = len(words) if hi is None else hi
+    sub = words[lo:hi]
+    out: list[Casualty] = []
+    matches = _lex().matcher.find(text, sub)
+    cue_idx = {m.i for m in matches}
+    for m in matches:
+        kind, where = m.key.split(":")
+        i, j = m.i + lo, m.j + lo
+        count: Count | None = None
+        victim_from = j
+        if where == "after":
+            if sub[m.i].norm in _LAQIYA or any(sub[m.i].norm.endswith(x) for x in ("لقي",)):
+                # لقي <count> <noun> مصرعهم: the count sits between; no مصرع nearby -> not a death
+                k_end = next((k for k in range(m.j, min(m.j + 8, len(sub)))
+                              if sub[k].norm.startswith(_DEATH)), None)
+                if k_end is None:
+                    continue
+            if sub[m.i].norm.startswith(_DEATH) and m.i > 0 and any(
+                    sub[k].norm in _LAQIYA or sub[k].norm.endswith("لقي") for k in range(max(0, m.i - 8), m.i)):
+                continue  # "مصرعهم" closing a لقي ... مصرعهم phrase: counted at لقي
+            k = m.j
+            # "مقتل وإصابة 5": a combined toll is not a killed count
+            if k < len(sub) and sub[k].norm.startswith("و") and (k in cue_idx):
+                out.append(Casualty(kind, None, m.start, m.end, None, j))
+                continue
+            c = count_at(text, words, k + lo) if k < len(sub) else None
+            if c is None and k < len(sub):
+                c = singular_at(text, words, k + lo)
+            if c is not None and c.j > hi:
+                c = None
+            count = c
+            if c is not None:
+                victim_from = c.j
+        else:
+            # count right before: "8 قتلى"، "ثلاثة جرحى"
+            for back in (1, 2):
+                k = m.i - back
+                if k < 0:
+                    break
+                c = count_at(text, words, k + lo)
+                if c is not None and c.j == i:
+                    count = c
+                    break
+        out.append(Casualty(kind, count.value if count else None, m.start, m.end, count, victim_from))
+    return out

@@ -1,0 +1,226 @@
+"""Public extraction API: articles -> incidents (docs/INTERFACES.md "Extraction").
+
+Stanza runs once per article, only on the content (boilerplate lines are left out), and many
+articles go through one ``bulk_process`` call. Each content paragraph is joined with a blank line so
+Stanza never glues two paragraphs into one sentence; every Stanza offset is mapped back to
+``Article.text``. Lexicons and the gazetteer then find the facts on the original string, and the
+parse decides roles where word order says nothing (see ``roles.py``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Iterable
+
+from extraction.dates import find_date_mentions
+from extraction.incidents_builder import (
+    Clause, Sentence, assign_clause_roles, build_drafts, classify, finish, make_clause, split_clauses,
+)
+from extraction.lexicon import Word, words_of
+from extraction.numbers import find_counts
+from extraction.places import PlaceRef, gazetteer_mentions, ner_mentions
+from extraction.roles import GroupMention, StanzaWord, find_group_mentions
+from extraction.schema import Article, Incident
+from extraction.triggers import Trigger, find_triggers
+
+log = logging.getLogger("raqib.extract")
+_SEP = "\n\n"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A highlighted piece of the article for the Analyze page: kind is group|place|number|trigger|date."""
+
+    start: int
+    end: int
+    kind: str
+    label: str
+
+
+@dataclass
+class _Prepared:
+    article: Article
+    joined: str
+    seg_joined: list[int]  # start of each paragraph in the joined text
+    seg_orig: list[int]  # start of the same paragraph in article.text
+    paras: list[tuple[int, int]]
+
+
+def _paragraphs(article: Article) -> list[tuple[int, int]]:
+    """Non-empty content lines as (start, end) in article.text, trimmed of spaces."""
+    spans = article.content_spans or [(0, len(article.text))]
+    out = []
+    text = article.text
+    for s, e in spans:
+        pos = s
+        for line in text[s:e].split("\n"):
+            ls, le = pos, pos + len(line)
+            pos = le + 1
+            while ls < le and text[ls].isspace():
+                ls += 1
+            while le > ls and text[le - 1].isspace():
+                le -= 1
+            if le > ls:
+                out.append((ls, le))
+    return out
+
+
+def _prepare(article: Article) -> _Prepared:
+    paras = _paragraphs(article)
+    parts, seg_j, seg_o = [], [], []
+    pos = 0
+    for s, e in paras:
+        seg_j.append(pos)
+        seg_o.append(s)
+        parts.append(article.text[s:e])
+        pos += (e - s) + len(_SEP)
+    return _Prepared(article, _SEP.join(parts), seg_j, seg_o, paras)
+
+
+def _to_orig(p: _Prepared, pos: int) -> int:
+    k = bisect.bisect_right(p.seg_joined, pos) - 1
+    return p.seg_orig[k] + (pos - p.seg_joined[k])
+
+
+def _run_stanza(prepared: list[_Prepared], nlp) -> list:
+    import stanza
+
+    if nlp is None:
+        from extraction.pipeline import get_pipeline
+
+        nlp = get_pipeline()
+    docs = [stanza.Document([], text=p.joined) for p in prepared if p.joined]
+    done = nlp.bulk_process(docs) if docs else []
+    it = iter(done)
+    return [next(it) if p.joined else None for p in prepared]
+
+
+@dataclass
+class _Analysis:
+    article: Article
+    words: list[Word]
+    sentences: list[Sentence]
+    clauses: list[Clause]
+    groups: list[GroupMention]
+    triggers: list[Trigger]
+    places: list[PlaceRef]
+    dates: list
+    incidents: list[Incident]
+
+
+def _analyse(p: _Prepared, doc) -> _Analysis:
+    article = p.article
+    text = article.text
+    published = None
+    if article.published:
+        try:
+            published = dt.date.fromisoformat(article.published[:10])
+        except ValueError:
+            published = None
+    title_end = None
+    if p.paras and article.title:
+        s, e = p.paras[0]
+        if text[s:e].strip() == article.title.strip():
+            title_end = e
+    # sentences from Stanza, mapped back; Stanza words for roles and aspect
+    sentences: list[Sentence] = []
+    words: list[Word] = []
+    ents: list[tuple[int, int]] = []
+    para_starts = [s for s, _ in p.paras]
+    if doc is not None:
+        for sent in doc.sentences:
+            toks = sent.tokens
+            if not toks:
+                continue
+            s0, e0 = _to_orig(p, toks[0].start_char), _to_orig(p, toks[-1].end_char)
+            para = bisect.bisect_right(para_starts, s0) - 1
+            lo = len(words)
+            words.extend(words_of(text, s0, e0))
+            sw = []
+            for w in sent.words:
+                if w.start_char is None:
+                    continue
+                sw.append(StanzaWord(_to_orig(p, w.start_char), _to_orig(p, w.end_char), w.upos or "",
+                                     w.feats or "", w.deprel or "", (w.head or 0) - 1, w.id - 1))
+            sentences.append(Sentence(s0, e0, para, title_end is not None and s0 < title_end, lo, len(words), sw))
+            for ent in sent.ents:
+                if ent.type == "LOC":
+                    ents.append((_to_orig(p, ent.start_char), _to_orig(p, ent.end_char)))
+    groups: list[GroupMention] = []
+    triggers: list[Trigger] = []
+    for s in sentences:
+        sw = words[s.lo:s.hi]
+        for g in find_group_mentions(text, sw):
+            groups.append(GroupMention(g.id, g.start, g.end, g.text, g.i + s.lo, g.j + s.lo))
+        for t in find_triggers(text, sw):
+            triggers.append(Trigger(t.attack_type, t.start, t.end, t.text, t.i + s.lo, t.j + s.lo, t.anaphoric,
+                                    t.generic_plural))
+    # places: gazetteer scan per paragraph, then NER LOC it missed; never inside a group name
+    group_spans = [(g.start, g.end) for g in groups]
+    places: list[PlaceRef] = []
+    for s, e in p.paras:
+        for pl in gazetteer_mentions(text, s, e):
+            if not any(pl.start < ge and gs < pl.end for gs, ge in group_spans):
+                places.append(pl)
+    taken = [(x.start, x.end) for x in places] + group_spans
+
+    def context_of(pos: int) -> str | None:
+        for s in sentences:
+            if s.start <= pos < s.end:
+                return text[s.start:s.end]
+        return None
+
+    places.extend(ner_mentions(text, ents, taken, context_of))
+    places.sort(key=lambda x: x.start)
+    dates = []
+    for s in sentences:
+        dates.extend(find_date_mentions(text, s.start, s.end, published))
+    # clauses
+    clauses: list[Clause] = []
+    for si, s in enumerate(sentences):
+        for lo, hi in split_clauses(text, words, s):
+            c = make_clause(len(clauses), text, words, s, si, lo, hi, triggers, groups, places, dates,
+                            lo == s.lo)
+            classify(c, words, s.swords)
+            if c.kind != "none":
+                assign_clause_roles(c, words, groups, s.swords)
+            clauses.append(c)
+    drafts = build_drafts(clauses)
+    incidents = finish(article, drafts, sentences)
+    return _Analysis(article, words, sentences, clauses, groups, triggers, places, dates, incidents)
+
+
+def _analyse_many(articles: list[Article], nlp=None) -> list[_Analysis]:
+    prepared = [_prepare(a) for a in articles]
+    docs = _run_stanza(prepared, nlp)
+    return [_analyse(p, d) for p, d in zip(prepared, docs)]
+
+
+def extract_incidents(article: Article, nlp=None) -> list[Incident]:
+    """The incidents one article reports (main and background), each with its evidence."""
+    return _analyse_many([article], nlp)[0].incidents
+
+
+def extract_many(articles: Iterable[Article], nlp=None) -> list[list[Incident]]:
+    """One Stanza call for many articles; the result lists line up with ``articles``."""
+    arts = list(articles)
+    return [a.incidents for a in _analyse_many(arts, nlp)]
+
+
+def analyze_article(article: Article, nlp=None) -> tuple[list[Incident], list[Span]]:
+    """Incidents plus every highlighted span (groups, places, numbers, triggers, dates)."""
+    a = _analyse_many([article], nlp)[0]
+    spans: list[Span] = []
+    spans += [Span(g.start, g.end, "group", g.id) for g in a.groups]
+    spans += [Span(pl.start, pl.end, "place", getattr(pl.candidate, "name_ar", None) or pl.text) for pl in a.places]
+    spans += [Span(t.start, t.end, "trigger", t.attack_type) for t in a.triggers]
+    for d in a.dates:
+        spans.append(Span(d.start, d.end, "date", d.value.isoformat() if d.value else d.text))
+    for s in a.sentences:
+        ws = a.words[s.lo:s.hi]
+        spans += [Span(c.start, c.end, "number", str(c.value)) for c in find_counts(a.article.text, ws)]
+    spans.sort(key=lambda x: (x.start, x.end))
+    return a.incidents, spans

@@ -1,0 +1,414 @@
+"""From an analysed article (sentences with Stanza words) to incidents.
+
+Steps, each a small function:
+1. ``clauses_of``: sentences are cut into clauses at discourse breaks ("، فيما"، "، حيث"، "بينما");
+   each clause gets its triggers, group mentions, casualty counts, places, dates and cue flags.
+2. ``classify``: a clause is an event (starts or extends an incident), an anaphoric mention ("وأسفر
+   الهجوم عن مقتل 3") that only adds to the current incident, or nothing (cumulative tolls, generic
+   or analysis statements, denials, threats, plans).
+3. ``build_drafts``: clauses about the same attack merge (same sentence or a continuation cue, and
+   compatible perpetrator/target/place/date); a new place, a background cue or "كما/في حين" starts
+   another incident.
+4. ``finish``: background flags, dates, location, casualties, evidence span and confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from extraction import discourse
+from extraction.casualties import Casualty, find_casualties
+from extraction.dates import DateMention
+from extraction.groups import load_groups
+from extraction.lexicon import Word
+from extraction.places import PlaceRef, best_place, same_area, to_location
+from extraction.roles import GroupMention, StanzaWord, assign_roles
+from extraction.schema import Article, Evidence, GroupRef, Incident, incident_id_for
+from extraction.triggers import Trigger, most_specific
+
+# Date kinds that name a day (they override vaguer ones and conflict with each other).
+STRONG_DATES = {"today", "yesterday", "weekday", "explicit", "numeric", "day_of_month", "ago"}
+SPECIFIC_DATES = STRONG_DATES | {"hours", "after_event", "before_event"}
+CUMULATIVE_DATES = {"since", "until_now"}
+_BREAK_ALWAYS = {"فيما", "بينما", "وفي", "في"}  # "في حين" starts with في (checked with the cue matcher)
+_PUNCT = set("،,؛;:")
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    para: int
+    is_title: bool
+    lo: int  # word range in the article word list
+    hi: int
+    swords: list[StanzaWord] = field(default_factory=list)
+
+
+@dataclass
+class Clause:
+    idx: int
+    sent: int
+    para: int
+    is_title: bool
+    start: int
+    end: int
+    lo: int
+    hi: int
+    triggers: list[Trigger]
+    groups: list[GroupMention]
+    casualties: list[Casualty]
+    places: list[PlaceRef]
+    dates: list[DateMention]
+    perp: GroupMention | None = None
+    target: GroupMention | None = None
+    background: bool = False
+    new_event: bool = False
+    cont: bool = False
+    place_ana: bool = False
+    kind: str = "none"  # event | anaphoric | none
+    why: str = ""
+
+
+@dataclass
+class Draft:
+    clauses: list[Clause]
+    is_title: bool
+    background: bool
+    perp: GroupMention | None = None
+    target: GroupMention | None = None
+    inherited_place: PlaceRef | None = None
+
+    @property
+    def types(self) -> list[str]:
+        return [t.attack_type for c in self.clauses for t in c.triggers if c.kind == "event"]
+
+    @property
+    def group_ids(self) -> set[str]:
+        return {g.id for c in self.clauses for g in c.groups}
+
+    @property
+    def places(self) -> list[PlaceRef]:
+        return [p for c in self.clauses for p in c.places]
+
+    def strong_date(self) -> DateMention | None:
+        for c in self.clauses:
+            for d in c.dates:
+                if d.kind in STRONG_DATES:
+                    return d
+        return None
+
+    def any_date(self) -> DateMention | None:
+        sd = self.strong_date()
+        if sd is not None:
+            return sd
+        for c in self.clauses:
+            for d in c.dates:
+                if d.kind in SPECIFIC_DATES:
+                    return d
+        return None
+
+    @property
+    def last_sent(self) -> int:
+        return self.clauses[-1].sent
+
+
+# ----------------------------------------------------------------------------------------------
+# 1. clauses
+
+
+def split_clauses(text: str, words: list[Word], sent: Sentence) -> list[tuple[int, int]]:
+    """Word ranges of the clauses of one sentence."""
+    cuts = [sent.lo]
+    for i, j in discourse.positions("clause_breaks", words, sent.lo + 1, sent.hi):
+        gap = text[words[i - 1].end:words[i].start]
+        if any(ch in _PUNCT for ch in gap) or words[i].norm in ("فيما", "بينما") or (
+                words[i].norm in ("في", "وفي") and j - i >= 2):
+            if i - cuts[-1] >= 2:
+                cuts.append(i)
+    cuts.append(sent.hi)
+    return [(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1) if cuts[k + 1] > cuts[k]]
+
+
+def _starts(cls: str, words: list[Word], lo: int, hi: int) -> bool:
+    """A cue of ``cls`` at the clause start (or after one leading connector such as حيث/و)."""
+    for k in (lo, lo + 1):
+        if k < hi:
+            j = discourse.starts_with(cls, words, k)
+            if j is not None and j <= hi:
+                return True
+    return False
+
+
+def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx: int, lo: int, hi: int,
+                triggers: list[Trigger], groups: list[GroupMention], places: list[PlaceRef],
+                dates: list[DateMention], first: bool) -> Clause:
+    start, end = words[lo].start, words[hi - 1].end
+    c = Clause(
+        idx=idx, sent=sent_idx, para=sent.para, is_title=sent.is_title, start=start, end=end, lo=lo, hi=hi,
+        triggers=[t for t in triggers if lo <= t.i < hi],
+        groups=[g for g in groups if lo <= g.i < hi],
+        casualties=find_casualties(text, words, lo, hi),
+        places=[p for p in places if start <= p.start < end],
+        dates=[d for d in dates if start <= d.start < end],
+    )
+    c.background = _starts("background_start", words, lo, hi) or discourse.any_in("background_any", words, lo, hi) \
+        or any(d.past_marker or d.kind in ("ago", "after_event", "before_event") for d in c.dates)
+    c.new_event = _starts("new_event_start", words, lo, hi)
+    c.cont = _starts("continue_start", words, lo, hi) and not c.new_event
+    c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
+    return c
+
+
+# ----------------------------------------------------------------------------------------------
+# 2. classification
+
+
+def _imperfective_only(c: Clause, swords: list[StanzaWord]) -> bool:
+    """All verbal triggers are imperfective (habitual: "تستهدف", "يشنها"): no single attack."""
+    verbal = []
+    for t in c.triggers:
+        if t.anaphoric:
+            continue
+        w = next((s for s in swords if s.start <= t.start < s.end), None)
+        if w is None:
+            return False
+        if w.upos != "VERB":
+            return False
+        verbal.append("Aspect=Imp" in (w.feats or ""))
+    return bool(verbal) and all(verbal)
+
+
+def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
+    real = [t for t in c.triggers if not t.anaphoric]
+    has_ana = any(t.anaphoric for t in c.triggers)
+    lo, hi = c.lo, c.hi
+    if (discourse.any_in("cumulative", words, lo, hi) and not discourse.any_in("toll_of_this", words, lo, hi)) \
+            or any(d.kind in CUMULATIVE_DATES for d in c.dates):
+        c.kind, c.why = "none", "cumulative"
+        return
+    if discourse.any_in("not_event", words, lo, hi):
+        c.kind, c.why = "none", "not an event"
+        return
+    has_date = any(d.kind in SPECIFIC_DATES for d in c.dates)
+    has_count = any(x.value is not None for x in c.casualties)
+    generic = discourse.any_in("generic", words, lo, hi)
+    if not real:
+        killed = [x for x in c.casualties if x.kind == "killed" and x.count is not None]
+        if killed and not generic and (c.groups or c.places) and not has_ana:
+            c.kind, c.why = "event", "casualties"
+            return
+        c.kind = "anaphoric" if (has_ana or c.casualties) else "none"
+        return
+    if all(t.generic_plural for t in real) and not has_date and not c.is_title:
+        c.kind, c.why = ("anaphoric" if c.casualties else "none"), "plural pattern"
+        return
+    if generic and not has_date and not has_count and not c.is_title:
+        c.kind, c.why = "none", "generic"
+        return
+    if not c.is_title and not has_date and _imperfective_only(c, swords):
+        c.kind, c.why = "none", "habitual"
+        return
+    # two governorates and no precise place for one attack: a summary ("في باديتي دير الزور وحلب")
+    admin1 = {getattr(p.candidate, "admin1_pcode", None) for p in c.places}
+    if len(admin1) >= 2 and all(p.precision >= 2 for p in c.places) and c.background:
+        c.kind, c.why = "none", "summary of several places"
+        return
+    c.kind = "event"
+
+
+def specific(c: Clause) -> bool:
+    """Enough grounding to start an incident of its own."""
+    return c.is_title or any(d.kind in SPECIFIC_DATES for d in c.dates) or any(
+        x.value is not None for x in c.casualties) or any(p.precision <= 2 for p in c.places) or (
+        c.perp is not None and c.target is not None and c.place_ana)
+
+
+# ----------------------------------------------------------------------------------------------
+# 3. merging
+
+
+def _related(a: str, b: str) -> bool:
+    groups = load_groups()
+    ga, gb = groups.get(a), groups.get(b)
+    top_a = ga.top_level if ga else a
+    top_b = gb.top_level if gb else b
+    return a == b or top_a == top_b
+
+
+def _compatible(d: Draft, c: Clause) -> bool:
+    ids = d.group_ids
+    if c.perp and d.perp and not (_related(c.perp.id, d.perp.id) or c.perp.id in ids):
+        return False
+    if c.target and d.target and not (_related(c.target.id, d.target.id) or c.target.id in ids):
+        return False
+    if c.perp and d.target and c.perp.id == d.target.id and not (d.perp and d.perp.id == c.perp.id):
+        return False
+    sd = d.strong_date()
+    cd = next((x for x in c.dates if x.kind in STRONG_DATES), None)
+    if sd and cd and sd.value and cd.value and sd.value != cd.value:
+        return False
+    p1 = [p for p in d.places if p.precision <= 1]
+    q1 = [p for p in c.places if p.precision <= 1]
+    if p1 and q1 and not any(same_area(p, q) for p in p1 for q in q1):
+        return False
+    return True
+
+
+def _linked(d: Draft, c: Clause) -> bool:
+    last = d.clauses[-1]
+    if c.sent - last.sent > 1:
+        return False
+    if c.sent == last.sent:
+        return True
+    return c.cont or c.place_ana or any(t.anaphoric for t in c.triggers)
+
+
+def build_drafts(clauses: list[Clause]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for c in clauses:
+        if c.kind == "none":
+            continue
+        body = [d for d in drafts if d.is_title == c.is_title]
+        recent = [d for d in reversed(body) if c.sent - d.last_sent <= 1][:3]
+        if c.kind == "anaphoric":
+            if recent:
+                recent[0].clauses.append(c)
+            continue
+        target = None
+        if not c.new_event:
+            for d in recent:
+                if c.background and not d.background:
+                    continue
+                if _linked(d, c) and _compatible(d, c):
+                    target = d
+                    break
+        if target is not None:
+            target.clauses.append(c)
+            target.perp = target.perp or c.perp
+            target.target = target.target or (c.target if not (target.perp and c.target and
+                                                               c.target.id == target.perp.id) else None)
+            continue
+        if not specific(c):
+            continue
+        drafts.append(Draft([c], c.is_title, c.background, c.perp, c.target))
+    return drafts
+
+
+# ----------------------------------------------------------------------------------------------
+# 4. incidents
+
+
+def _published(article: Article) -> dt.date | None:
+    if not article.published:
+        return None
+    try:
+        return dt.date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def _group_ref(m: GroupMention | None) -> GroupRef | None:
+    if m is None:
+        return None
+    g = load_groups()[m.id]
+    return GroupRef(id=g.id, parent=g.parent, name_en=g.name_en, name_ar=g.name_ar, text=m.text,
+                    start=m.start, end=m.end)
+
+
+def _casualty_fields(d: Draft) -> tuple[dict[str, int | None], list[tuple[int, int]], str | None]:
+    values: dict[str, int | None] = {"killed": None, "wounded": None, "captured": None}
+    spans: list[tuple[int, int]] = []
+    notes: list[str] = []
+    for c in d.clauses:
+        for x in c.casualties:
+            if x.value is not None and values[x.kind] is None:
+                values[x.kind] = x.value
+                spans.append((x.start, x.end))
+            elif x.value is None and x.count is not None and x.count.note:
+                notes.append(f"{x.kind}: {x.count.note}")
+    note = "; ".join(dict.fromkeys(notes)) if notes else None
+    return values, spans, note
+
+
+def finish(article: Article, drafts: list[Draft], sentences: list[Sentence]) -> list[Incident]:
+    published = _published(article)
+    body = [d for d in drafts if not d.is_title]
+    keep = [d for d in drafts if not d.is_title or not any(not b.background for b in body)]
+    # background: dated before the main incident, or continuing a background story without a date
+    main = next((d for d in keep if not d.background), None)
+    main_date = None
+    if main is not None:
+        md = main.strong_date() or main.any_date()
+        main_date = md.value if md and md.value else published
+    prev: Draft | None = None
+    for d in keep:
+        if d is not main and not d.background:
+            dd = d.strong_date()
+            if dd and dd.value and main_date and dd.value < main_date:
+                d.background = True
+            elif dd is None and prev is not None and prev.background and not d.is_title:
+                d.background = True
+        prev = d
+    # inherit the place of the previous incident for "في المنطقة"/"النقطة" with no place of its own
+    for k, d in enumerate(keep):
+        if not d.places and k > 0 and any(c.place_ana for c in d.clauses):
+            src = keep[k - 1]
+            p = src.inherited_place or best_place(src.places)
+            if p is not None and d.clauses[0].sent - src.last_sent <= 3:
+                d.inherited_place = p
+    aid = article.article_id
+    out = []
+    for d in keep:
+        out.append(_incident(article, aid, d, main_date, published, sentences))
+    return out
+
+
+def _sentence_text(article: Article, sentences: list[Sentence], pos: int) -> str | None:
+    for s in sentences:
+        if s.start <= pos < s.end:
+            return article.text[s.start:s.end]
+    return None
+
+
+def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, published: dt.date | None,
+              sentences: list[Sentence]) -> Incident:
+    types = d.types
+    attack_type = most_specific(types) if types else "other"
+    groups = load_groups()
+    if attack_type == "armed_clash" and d.target is not None and groups[d.target.id].target_only:
+        attack_type = "other"  # an attack on civilians is not a battle
+    values, cas_spans, note = _casualty_fields(d)
+    place = best_place(d.places) or d.inherited_place
+    location = to_location(place, _sentence_text(article, sentences, place.start)) if place else None
+    # date
+    dm = d.strong_date() or d.any_date()
+    event_date, precision, dated = None, "unknown", False
+    if dm is not None and dm.value is not None:
+        event_date, precision, dated = dm.value, dm.precision, True
+    elif dm is not None and dm.kind in ("after_event", "before_event") and dm.event_offset_days is not None \
+            and main_date is not None:
+        event_date, precision, dated = main_date - dt.timedelta(days=dm.event_offset_days), "day", True
+    elif not d.background and published is not None:
+        event_date, precision = published, "day"
+    start = min(c.start for c in d.clauses)
+    end = max(c.end for c in d.clauses)
+    if place is not None:
+        start, end = min(start, place.start), max(end, place.end)
+    evidence = Evidence(article.text[start:end], start, end)
+    grounded = sum(x is not None for x in (d.perp, d.target, location)) + int(dated) + int(
+        any(v is not None for v in values.values()))
+    confidence = round(min(1.0, 0.35 + 0.13 * grounded), 2)
+    return Incident(
+        id=incident_id_for(aid, start, end), article_id=aid,
+        event_date=event_date.isoformat() if event_date else None,
+        date_precision=precision if event_date else "unknown", attack_type=attack_type,
+        perpetrator=_group_ref(d.perp), target=_group_ref(d.target), location=location,
+        killed=values["killed"], wounded=values["wounded"], captured=values["captured"],
+        is_background=d.background, evidence=evidence, confidence=confidence, casualty_note=note,
+    )
+
+
+def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention], swords: list[StanzaWord]) -> None:
+    c.perp, c.target = assign_roles(words, c.lo, c.hi, groups, c.triggers, c.casualties, swords)

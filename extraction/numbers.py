@@ -1,0 +1,176 @@
+"""Counts in Arabic news: digits, number words, dual nouns, approximations and vague quantities.
+
+Why its own module: casualty figures are the field monitors trust least, so the rules are explicit
+and data-driven (``lexicons/numbers.yaml``): "ما لا يقل عن 10" = 10, "أكثر من 5" = 5, "عنصرين" = 2,
+"أحد عناصر" = 1, "العشرات"/"عدد من" = no number (None) with a note. Works on :class:`Word` lists
+from ``extraction.lexicon`` so every count keeps its exact character offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase
+
+_DIGITS = re.compile(r"^\d+$")
+_PREFIXES = ("و", "ب", "ل", "ف", "وب", "ول")
+
+
+@dataclass(frozen=True)
+class Count:
+    """A quantity found at words[i:j]: ``value`` None for vague amounts (then ``note`` says which)."""
+
+    value: int | None
+    i: int
+    j: int
+    start: int
+    end: int
+    text: str
+    note: str | None = None
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class _Lex:
+    words: dict[str, tuple[int, str]]  # normalised word -> (value, kind)
+    one_of: frozenset[str]
+    approx: AliasMatcher
+    vague: AliasMatcher
+    dual: AliasMatcher
+    singular: AliasMatcher
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    raw = load_yaml("numbers.yaml")
+    words: dict[str, tuple[int, str]] = {}
+    for kind in ("units", "tens", "hundreds", "thousands"):
+        for value, forms in raw[kind].items():
+            for f in forms:
+                for w in norm_phrase(f):
+                    words[w] = (int(value), kind)
+    words.setdefault("اثنا", (2, "units"))
+    words.setdefault("اثنتا", (2, "units"))
+    return _Lex(
+        words=words,
+        one_of=frozenset(w for f in raw["one_of"] for w in norm_phrase(f)),
+        approx=AliasMatcher({"approx": raw["approx"]}, clitics=False),
+        vague=AliasMatcher({"vague": raw["vague"]}),
+        dual=AliasMatcher({"dual": raw["dual"]}),
+        singular=AliasMatcher({"singular": raw["singular"]}, clitics=False),
+    )
+
+
+def _strip(word: str) -> list[str]:
+    out = [word]
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) > len(p) + 1:
+            out.append(word[len(p):])
+    return out
+
+
+def _word_value(word: str) -> tuple[int, str] | None:
+    lex = _lex()
+    for w in _strip(word):
+        if _DIGITS.match(w):
+            return int(w), "digits"
+        if w in lex.words:
+            return lex.words[w]
+    return None
+
+
+def _number_at(words: list[Word], i: int) -> tuple[int, int] | None:
+    """(value, j) for a number expression starting at word i (digits or words, compounds)."""
+    first = _word_value(words[i].norm)
+    if first is None:
+        return None
+    value, kind = first
+    j = i + 1
+    if kind == "digits":
+        return value, j
+    # teens: ثلاثة عشر، أحد عشر (أحد handled by caller), اثنا عشر
+    if kind == "units" and j < len(words) and words[j].norm in ("عشر", "عشره"):
+        return 10 + value, j + 1
+    # hundreds / thousands multipliers: ثلاث مئة، خمسة آلاف
+    if kind == "units" and j < len(words):
+        nxt = _word_value(words[j].norm)
+        if nxt and nxt[1] == "hundreds" and nxt[0] == 100:
+            value, kind, j = value * 100, "hundreds", j + 1
+        elif words[j].norm in ("الاف", "آلاف", "الف"):
+            value, kind, j = value * 1000, "thousands", j + 1
+    # "خمسة وعشرون", "مئة وعشرون", "ألف ومئتان"
+    while j < len(words) and words[j].norm.startswith("و") and len(words[j].norm) > 2:
+        nxt = _word_value(words[j].norm[1:])
+        if nxt is None or nxt[1] == "digits":
+            break
+        order = ("units", "tens", "hundreds", "thousands")
+        if order.index(nxt[1]) >= order.index(kind) and not (kind == "units" and nxt[1] == "tens"):
+            break
+        value += nxt[0]
+        kind = nxt[1] if nxt[1] != "tens" else kind
+        j += 1
+    return value, j
+
+
+def count_at(text: str, words: list[Word], i: int) -> Count | None:
+    """The quantity starting at word ``i`` (after optional "ما لا يقل عن"/"نحو"...), or None."""
+    if i >= len(words):
+        return None
+    lex = _lex()
+    approx = False
+    k = i
+    m = lex.approx.match_at(words, k)
+    if m is not None:
+        approx = True
+        k = m[2]
+        if k >= len(words):
+            return None
+    w = words[k]
+    if w.norm in lex.one_of or any(s in lex.one_of for s in _strip(w.norm)):
+        # أحد عشر = 11; أحد عناصر = 1
+        if k + 1 < len(words) and words[k + 1].norm in ("عشر", "عشره"):
+            return _mk(text, words, i, k + 2, 11, approx=approx)
+        return _mk(text, words, i, k + 1, 1, approx=approx)
+    num = _number_at(words, k)
+    if num is not None:
+        return _mk(text, words, i, num[1], num[0], approx=approx)
+    d = lex.dual.match_at(words, k)
+    if d is not None:
+        return _mk(text, words, i, d[2], 2, approx=approx)
+    v = lex.vague.match_at(words, k)
+    if v is not None:
+        j = v[2]
+        return Count(None, i, j, words[i].start, words[j - 1].end, text[words[i].start:words[j - 1].end],
+                     note=text[words[k].start:words[j - 1].end])
+    return None
+
+
+def singular_at(text: str, words: list[Word], i: int) -> Count | None:
+    """A singular countable noun right after a casualty word ("مقتل عنصر", "إصابة طفل") = 1."""
+    if i >= len(words):
+        return None
+    m = _lex().singular.match_at(words, i)
+    if m is None:
+        return None
+    return _mk(text, words, i, m[2], 1)
+
+
+def _mk(text: str, words: list[Word], i: int, j: int, value: int, approx: bool = False) -> Count:
+    s, e = words[i].start, words[j - 1].end
+    return Count(value, i, j, s, e, text[s:e], approximate=approx)
+
+
+def find_counts(text: str, words: list[Word]) -> list[Count]:
+    """Every explicit number in the words (for highlighting and the evidence check)."""
+    out: list[Count] = []
+    i = 0
+    while i < len(words):
+        c = count_at(text, words, i)
+        if c is not None and c.value is not None:
+            out.append(c)
+            i = c.j
+        else:
+            i += 1
+    return out

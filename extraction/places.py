@@ -1,0 +1,117 @@
+"""Place mentions in an article and the location of an incident, through the gazetteer.
+
+Mentions come from the gazetteer's longest-match scan (``find_mentions``) plus Stanza NER ``LOC``
+entities the gazetteer scan missed (resolved with the sentence as context). The location of an
+incident is the most precise place among its clauses (a village beats "ريف دير الزور الشرقي", which
+beats the governorate), resolved again with its sentence as context so same-named places in other
+governorates lose.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extraction.schema import Location
+
+log = logging.getLogger("raqib.extract")
+
+# Kinds that never locate an incident (the whole country, rivers as such).
+_SKIP_KINDS = {"country", "admin0", "river"}
+
+
+@dataclass
+class PlaceRef:
+    start: int
+    end: int
+    text: str
+    candidate: object  # gazetteer.Candidate (best)
+    source: str  # "gazetteer" | "ner"
+
+    @property
+    def precision(self) -> int:
+        p = getattr(self.candidate, "precision", None)
+        return int(p) if p is not None else 3
+
+
+@lru_cache(maxsize=1)
+def _gazetteer():
+    """The project gazetteer; its absence is a clear error, never silent."""
+    from gazetteer import get_gazetteer
+
+    return get_gazetteer()
+
+
+def gazetteer_mentions(text: str, start: int, end: int) -> list[PlaceRef]:
+    """Gazetteer mentions inside text[start:end], offsets into ``text``."""
+    gz = _gazetteer()
+    out = []
+    for m in gz.find_mentions(text[start:end]):
+        cands = [c for c in (m.candidates or []) if getattr(c, "kind", None) not in _SKIP_KINDS]
+        if not cands:
+            continue
+        s, e = m.start + start, m.end + start
+        out.append(PlaceRef(s, e, text[s:e], cands[0], "gazetteer"))
+    return out
+
+
+def resolve(text: str, context: str | None) -> object | None:
+    from gazetteer import resolve_place
+
+    cands = [c for c in resolve_place(text, context=context, limit=3) if getattr(c, "kind", None) not in _SKIP_KINDS]
+    return cands[0] if cands else None
+
+
+def ner_mentions(text: str, ents: list[tuple[int, int]], taken: list[tuple[int, int]],
+                 context_of) -> list[PlaceRef]:
+    """Stanza LOC entities not already covered by a gazetteer or group mention."""
+    out = []
+    for s, e in ents:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        cand = resolve(text[s:e], context_of(s))
+        if cand is not None:
+            out.append(PlaceRef(s, e, text[s:e], cand, "ner"))
+    return out
+
+
+def distance_km(a, b) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def same_area(a: PlaceRef, b: PlaceRef, km: float = 30.0) -> bool:
+    ca, cb = a.candidate, b.candidate
+    if getattr(ca, "gazetteer_id", None) == getattr(cb, "gazetteer_id", None):
+        return True
+    if a.precision >= 3 or b.precision >= 3:
+        return getattr(ca, "admin1_pcode", None) == getattr(cb, "admin1_pcode", None)
+    if None in (getattr(ca, "lat", None), getattr(cb, "lat", None)):
+        return False
+    return distance_km(ca, cb) <= km
+
+
+def best_place(places: list[PlaceRef]) -> PlaceRef | None:
+    """The most precise place, earliest first among equals."""
+    if not places:
+        return None
+    return min(places, key=lambda p: (p.precision, p.start))
+
+
+def to_location(place: PlaceRef, context: str | None) -> Location:
+    cand = place.candidate
+    if context:
+        better = resolve(place.text, context)
+        if better is not None and getattr(better, "precision", 9) <= place.precision:
+            cand = better
+    return Location(
+        gazetteer_id=getattr(cand, "gazetteer_id", None), name_ar=getattr(cand, "name_ar", None),
+        name_en=getattr(cand, "name_en", None), text=place.text, lat=getattr(cand, "lat", None),
+        lon=getattr(cand, "lon", None), admin1=getattr(cand, "admin1", None),
+        admin2=getattr(cand, "admin2", None), admin3=getattr(cand, "admin3", None),
+        admin1_pcode=getattr(cand, "admin1_pcode", None), precision=getattr(cand, "precision", None),
+        kind=getattr(cand, "kind", None), start=place.start, end=place.end,
+    )

@@ -1,0 +1,210 @@
+"""Armed-group mentions and who attacked whom in one clause.
+
+Groups are found with the alias lexicon (``armed_groups.yaml``) on the character string. Roles come
+from, in order of trust:
+1. "بين X و Y" (clashes): X perpetrator, Y target;
+2. agent cue words right before a group: "شنه/نفذه/تبناه/قيام/برصاص/هجوم ل-/كمين ل-" -> perpetrator;
+3. attack verbs (شن، هاجم، استهدف، قصف...): the group right before (SVO) or right after (VSO) is the
+   perpetrator; Stanza's ``nsubj`` of the verb decides when word order says nothing;
+4. target cue words: "على/ضد/استهدف/في صفوف/من عناصر/مواقع/نقاط" -> target; the victims of a
+   casualty count ("مقتل 4 عناصر من قوات النظام") -> target; Stanza's ``obj`` of the verb;
+5. otherwise the remaining group after the perpetrator is the target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extraction import discourse
+from extraction.casualties import Casualty
+from extraction.groups import load_groups
+from extraction.lexicon import AliasMatcher, Word, norm_phrase
+from extraction.triggers import Trigger
+
+_PERP_FILLERS = frozenset(norm_phrase(
+    "عناصر عنصر من مسلحون مسلحين تابعون تابعين تابعه تابعة التابعة التابعين ل لـ مجموعة مجموعات خلايا خلية "
+    "مقاتلو مقاتلي عسكرية عسكريه جديد جديدا عنيف عنيفا مباغت مباغتا مماثل مماثلا اليوم أمس فجر صباح مساء ظهر "
+    "ليل ليلة السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة يوم الماضي الماضية فلول قوات ميليشيا "
+    "ميليشيات مليشيا مليشيات يعتقد يرجح أنهم أنها انه أنه إنهم مجهولة مجهولون يتبعون"
+))
+_TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
+    "على ضد مواقع موقع نقاط نقطة حراسة مراقبة مقرات مقر حاجز حواجز رتل رتلا أرتال سيارة سيارات عربة دورية "
+    "آلية آليات تمركز تجمعات تجمع في صفوف بصفوف أفراد جنود جنديين عنصرين تتحصن فيها يتحصن يتمركز تتمركز "
+    "المواقع النقاط مستودع مستودعات قاعدة قواعد منزل منازل التي الذي"
+))
+_BEIN = frozenset(norm_phrase("بين"))
+
+
+@dataclass(frozen=True)
+class GroupMention:
+    id: str
+    start: int
+    end: int
+    text: str
+    i: int
+    j: int
+
+
+@lru_cache(maxsize=1)
+def _group_matcher() -> AliasMatcher:
+    groups = load_groups()
+    return AliasMatcher({gid: tuple(g.aliases) + (g.name_ar,) for gid, g in groups.items()})
+
+
+def find_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
+    """Group mentions, without those that only qualify another group ("حرس القرى التابعة لـ الحرس
+    الثوري": the IRGC is an affiliation); "مسلحون تابعون لتنظيم داعش" keeps only the IS mention."""
+    raw = [GroupMention(m.key, m.start, m.end, m.text, m.i, m.j) for m in _group_matcher().find(text, words)]
+    out: list[GroupMention] = []
+    for k, g in enumerate(raw):
+        prev = out[-1] if out else None
+        if prev is not None and g.i - prev.j <= 4:
+            aff = [a for a in discourse.positions("affiliation", words, prev.j, g.i + 1)]
+            gap_words = {w.norm for w in words[prev.j:g.i]}
+            linked = bool(aff) or (g.i - prev.j <= 1 and gap_words <= {"ل", "لـ", "من"}) or bool(
+                gap_words & set(norm_phrase("تابعون تابعين تابعة تابع التابعة التابع التابعين الموالية الموالين")))
+            if linked:
+                if prev.id == "unknown":
+                    out[-1] = g  # "مسلحون تابعون لـ داعش" -> داعش
+                continue  # an affiliation of the previous group, not a party of its own
+        out.append(g)
+    return out
+
+
+def _first_after(mentions: list[GroupMention], words: list[Word], j: int, hi: int, fillers: frozenset[str],
+                 max_gap: int = 4) -> GroupMention | None:
+    for m in mentions:
+        if m.i < j:
+            continue
+        if m.i >= hi or m.i - j > max_gap:
+            return None
+        if all(_filler(words[k].norm, fillers) for k in range(j, m.i)):
+            return m
+        return None
+    return None
+
+
+def _filler(word: str, fillers: frozenset[str]) -> bool:
+    if word in fillers:
+        return True
+    for p in ("و", "ب", "ل", "ف", "لل"):
+        if word.startswith(p) and word[len(p):] in fillers:
+            return True
+    return False
+
+
+def _last_before(mentions: list[GroupMention], i: int, lo: int, max_gap: int = 2) -> GroupMention | None:
+    best = None
+    for m in mentions:
+        if m.j <= i and m.i >= lo and i - m.j <= max_gap:
+            best = m
+    return best
+
+
+@dataclass
+class StanzaWord:
+    """The parts of a Stanza word the role finder reads (kept small so docs can be dropped)."""
+
+    start: int
+    end: int
+    upos: str
+    feats: str
+    deprel: str
+    head: int  # index in the sentence list, -1 for root
+    idx: int
+
+
+def _dep_roles(trigger: Trigger, swords: list[StanzaWord], mentions: list[GroupMention]):
+    """(perp, target) from the parse: nsubj / obj (or obl) children of a verbal trigger."""
+    verb = next((w for w in swords if w.start <= trigger.start < w.end or trigger.start <= w.start < trigger.end),
+                None)
+    if verb is None or verb.upos != "VERB":
+        return None, None
+    perp = target = None
+    for w in swords:
+        if w.head != verb.idx:
+            continue
+        hit = next((m for m in mentions if m.start <= w.start < m.end or w.start <= m.start < w.end), None)
+        if hit is None:
+            continue
+        if w.deprel.startswith("nsubj") and perp is None:
+            perp = hit
+        elif w.deprel in ("obj", "obl", "obl:arg") and target is None:
+            target = hit
+    return perp, target
+
+
+def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMention], triggers: list[Trigger],
+                 casualties: list[Casualty], swords: list[StanzaWord] | None = None,
+                 ) -> tuple[GroupMention | None, GroupMention | None]:
+    """(perpetrator, target) mentions for the clause words[lo:hi]."""
+    ms = [m for m in mentions if lo <= m.i < hi]
+    if not ms:
+        return None, None
+    groups = load_groups()
+    perp: GroupMention | None = None
+    target: GroupMention | None = None
+
+    # 1. "بين X و Y"
+    for k in range(lo, hi):
+        if words[k].norm in _BEIN:
+            after = [m for m in ms if m.i > k]
+            if len(after) >= 2 and after[1].i - after[0].j <= 6 and words[after[1].i].norm.startswith("و"):
+                perp, target = after[0], after[1]
+                break
+            if len(after) >= 2 and after[0].i - k <= 4:
+                perp, target = after[0], after[1]
+                break
+    # 2. agent cues
+    if perp is None:
+        for i, j in discourse.positions("perp_after", words, lo, hi):
+            m = _first_after(ms, words, j, hi, _PERP_FILLERS, max_gap=3)
+            if m is not None:
+                perp = m
+                break
+    # 3. attack verbs: SVO / VSO, then the parse
+    verbs = discourse.positions("attack_verbs", words, lo, hi)
+    if perp is None:
+        for i, j in verbs:
+            m = _first_after(ms, words, j, hi, _PERP_FILLERS, max_gap=3)
+            if m is None:
+                m = _last_before(ms, i, lo)
+            if m is not None:
+                perp = m
+                break
+    dep_target = None
+    if swords:
+        for t in triggers:
+            p, tg = _dep_roles(t, swords, ms)
+            if perp is None and p is not None:
+                perp = p
+            if dep_target is None and tg is not None:
+                dep_target = tg
+    # 4. targets
+    if target is None:
+        for i, j in discourse.positions("target_after", words, lo, hi):
+            m = _first_after(ms, words, j, hi, _TARGET_FILLERS, max_gap=4)
+            if m is not None and m is not perp:
+                target = m
+                break
+    if target is None:
+        for c in casualties:
+            m = _first_after(ms, words, c.victim_from, hi, _TARGET_FILLERS, max_gap=4)
+            if m is None and c.count is not None:
+                # "لقي عدد من عناصر المليشيات ... مصرعهم": victims named inside the count phrase
+                m = next((x for x in ms if c.count.i <= x.i <= c.count.j + 3), None)
+            if m is not None and m is not perp:
+                target = m
+                break
+    if target is None and dep_target is not None and dep_target is not perp:
+        target = dep_target
+    if target is None and perp is not None:
+        target = next((m for m in ms if m.i > perp.i and m.id != perp.id), None)
+    if perp is not None and groups.get(perp.id) and groups[perp.id].target_only:
+        if target is None:
+            target = perp
+        perp = None
+    if perp is not None and target is not None and perp.id == target.id:
+        target = None
+    return perp, target

@@ -1,0 +1,95 @@
+"""Attack triggers: which words say an attack happened, of which type, and its ACLED mapping.
+
+Data in ``lexicons/attack_types.yaml``. When several triggers describe one incident the most specific
+type wins (``rank``: vbied > suicide_attack > ied > ... > armed_clash > other).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extraction.lexicon import AliasMatcher, Match, Word, load_yaml, norm_phrase
+from extraction.schema import ATTACK_TYPES
+
+# Plural trigger nouns that, alone and without a date, describe a pattern rather than one attack.
+_GENERIC_PLURALS = frozenset(norm_phrase(
+    "هجمات الهجمات تفجيرات كمائن الكمائن اغتيالات عمليات مداهمات"
+))
+
+
+@dataclass(frozen=True)
+class Trigger:
+    attack_type: str
+    start: int
+    end: int
+    text: str
+    i: int
+    j: int
+    anaphoric: bool  # "الهجوم": refers back to an attack already told
+    generic_plural: bool
+
+
+@dataclass(frozen=True)
+class _Lex:
+    matcher: AliasMatcher
+    rank: dict[str, int]
+    acled: dict[str, tuple[str, str]]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    raw = load_yaml("attack_types.yaml")
+    entries: dict[str, list[str]] = {}
+    rank: dict[str, int] = {}
+    acled: dict[str, tuple[str, str]] = {}
+    for t in ATTACK_TYPES:
+        if t not in raw:
+            raise RuntimeError(f"attack_types.yaml: attack type {t!r} is missing; restore it from git")
+        spec = raw[t]
+        entries[t] = list(spec.get("phrases") or [])
+        rank[t] = int(spec["rank"])
+        ev, sub = spec["acled"]
+        acled[t] = (str(ev), str(sub))
+    # Anaphoric nouns get the type of their bare form ("الغارة" -> airstrike), else armed_clash.
+    bare_type: dict[tuple[str, ...], str] = {}
+    for t, phrases in entries.items():
+        for ph in phrases:
+            bare_type.setdefault(norm_phrase(ph.rstrip("*")), t)
+    for ph in raw.get("anaphoric") or []:
+        words = norm_phrase(ph)
+        bare = (words[0][2:],) + words[1:] if words and words[0].startswith("ال") else words
+        t = bare_type.get(bare, "armed_clash")
+        entries.setdefault(f"ana:{t}", []).append(ph)
+    return _Lex(AliasMatcher(entries), rank, acled)
+
+
+def find_triggers(text: str, words: list[Word]) -> list[Trigger]:
+    out = []
+    for m in _lex().matcher.find(text, words):
+        out.append(_to_trigger(m))
+    return out
+
+
+def _to_trigger(m: Match) -> Trigger:
+    ana = m.key.startswith("ana:")
+    t = m.key[4:] if ana else m.key
+    return Trigger(t, m.start, m.end, m.text, m.i, m.j, ana,
+                   len(m.phrase) == 1 and m.phrase[0] in _GENERIC_PLURALS)
+
+
+def rank(attack_type: str) -> int:
+    return _lex().rank.get(attack_type, 0)
+
+
+def most_specific(types: list[str]) -> str:
+    """The highest-ranked attack type of several triggers ("other" when there is none)."""
+    return max(types, key=rank) if types else "other"
+
+
+def acled_types(attack_type: str) -> tuple[str, str]:
+    """ACLED (event_type, sub_event_type) for one of our attack types (``schema.ATTACK_TYPES``)."""
+    lex = _lex()
+    if attack_type not in lex.acled:
+        raise ValueError(f"unknown attack type {attack_type!r}; expected one of {', '.join(ATTACK_TYPES)}")
+    return lex.acled[attack_type]
