@@ -40,7 +40,7 @@ def _read_batch(path: Path) -> list[tuple[str, str | None]]:
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise SystemExit(f"{path}: cannot read the batch file ({exc}); give a UTF-8 JSON Lines file")
+        raise SystemExit(f"{path}: cannot read the batch file ({exc}); give a UTF-8 JSON Lines file") from None
     for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -48,7 +48,7 @@ def _read_batch(path: Path) -> list[tuple[str, str | None]]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise SystemExit(f"{path}:{n}: not valid JSON ({exc.msg}); each line must be "
-                             '{"text": ..., "context": ...}')
+                             '{"text": ..., "context": ...}') from None
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise SystemExit(f'{path}:{n}: each line must be an object with a "text" string')
         ctx = obj.get("context")

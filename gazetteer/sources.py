@@ -30,7 +30,7 @@ BOUNDARY_FILES = {1: "boundaries/syr_adm1_governorates.geojson", 2: "boundaries/
                   3: "boundaries/syr_adm3_subdistricts.geojson"}
 # Admin-unit words that make a locality alias name the unit rather than the town ("محافظة إدلب").
 ADMIN_ALIAS_WORDS = ("محافظة", "مُحافظة", "منطقة", "ناحية")
-CURATED_KINDS = {"oil_field", "dam", "airport", "base", "camp", "mountain", "region", "crossing", "landmark",
+CURATED_KINDS = {"neighbourhood", "oil_field", "dam", "airport", "base", "camp", "mountain", "region", "crossing", "landmark",
                  "town", "village", "city"}
 
 
