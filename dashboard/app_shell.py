@@ -10,7 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.i18n import t
-from dashboard.state import SidebarChoices, apply_direction, render_filters, render_language_switch
+from dashboard.state import (
+    SidebarChoices,
+    apply_direction,
+    current_lang,
+    render_filters,
+    render_language_switch,
+)
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 # (file, title key, url path). No page icons: Streamlit fetches their favicon from the internet.
@@ -58,11 +64,14 @@ def ensure_shell() -> None:
 
 def run_shell() -> None:
     st.set_page_config(page_title="Raqib — رقيب", layout="wide")  # no icon: it would be fetched online
-    lang = render_language_switch()
-    apply_direction(lang)
+    # The switch's new value is already in session state when the rerun starts; the widget itself is
+    # drawn after st.navigation so its identity does not change between the first and later runs.
+    lang = current_lang()
     pages = [st.Page(PAGES_DIR / f, title=t(key, lang), url_path=url, default=(i == 0))
              for i, (f, key, url) in enumerate(PAGES)]
     nav = st.navigation(pages)
+    lang = render_language_switch()
+    apply_direction(lang)
     render_filters(sidebar_choices(lang), lang)
     _RUN.active = True
     try:

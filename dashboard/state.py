@@ -82,7 +82,8 @@ class SidebarChoices:
 
 
 def render_language_switch() -> str:
-    st.sidebar.radio(t("language", current_lang()), options=list(LANG_LABELS), key=LANG_KEY,
+    # One bilingual label: a label that changed with the language would make a new widget (reset to English).
+    st.sidebar.radio(f'{t("language", "en")} / {t("language", "ar")}', options=list(LANG_LABELS), key=LANG_KEY,
                      format_func=lambda code: LANG_LABELS[code], horizontal=True)
     return current_lang()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from pathlib import Path
 
 from extraction.groups import load_groups
 from extraction.schema import Article, Evidence, GroupRef, Incident, Location, incident_id_for
@@ -91,3 +92,46 @@ def synthetic_articles(n_incidents: int, seed: int = 7, per_article: int = 5,
         out.append((article, incidents))
         a += 1
     return out
+
+
+# ---- a small hand-made store with known groups, places, numbers and dates (tests, demos)
+
+PLACE = {p[1]: p for p in PLACES}
+
+# (perpetrator, target, place, date, attack, killed, wounded, background, evidence sentence)
+SEED = (
+    ("islamic_state", "liwa_al_quds", "Abu Kamal", "2021-03-09", "ambush", 4, 2, False,
+     "قتل 4 عناصر من ميليشيا لواء القدس بكمين نفذه تنظيم داعش في بادية البوكمال."),
+    ("fourth_division", "opposition", "Aleppo", "2021-03-20", "shelling", 1, None, False,
+     "قصفت الفرقة الرابعة مواقع الفصائل في ريف حلب ما أدى لمقتل مدني."),
+    ("sdf", "islamic_state", "Al-Hasakeh", "2021-04-02", "raid", None, None, False,
+     "داهمت قوات سوريا الديمقراطية منازل في الحسكة واعتقلت عناصر من خلايا التنظيم."),
+    ("liwa_al_quds", "islamic_state", "Tadmor", "2021-05-15", "armed_clash", 3, 5, False,
+     "اشتباكات بين لواء القدس وخلايا داعش قرب تدمر أسفرت عن مقتل 3 عناصر."),
+    ("russia", "hts", "Idleb", "2019-06-01", "airstrike", 12, None, True,
+     "وسبق أن شن الطيران الروسي غارات على إدلب قتل فيها 12 شخصاً."),
+)
+SCRIPT_EVIDENCE = "هجوم <script>window.__pwned=1</script> و <img src=x onerror=\"window.__pwned=1\"> قرب دمشق."
+
+
+def seed_store(path: str | Path, *, with_script: bool = False) -> dict[str, int]:
+    """Create the store at ``path``: one article per seed incident (so each is its own event)."""
+    from incidents.store import open_store
+
+    store = open_store(path)
+    rows = list(SEED)
+    if with_script:
+        rows.append(("hts", "syrian_government", "Damascus", "2021-06-01", "ied", 2, None, False, SCRIPT_EVIDENCE))
+    try:
+        for i, (perp, target, place, day, attack, killed, wounded, background, sentence) in enumerate(rows):
+            text = f"خبر رقم {i}\n{sentence}"
+            article = Article(text=text, title=f"خبر رقم {i}", published=day, source="test",
+                              url=f"https://example.org/news/{i}")
+            start = text.index(sentence)
+            inc = make_incident(article, start=start, end=start + len(sentence), perpetrator=perp, target=target,
+                                place=PLACE[place], event_date=day, attack_type=attack, killed=killed,
+                                wounded=wounded, is_background=background)
+            assert store.add_article(article, [inc])
+        return store.counts()
+    finally:
+        store.close()
