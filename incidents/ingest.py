@@ -206,6 +206,11 @@ def ingest(paths: Sequence[str | os.PathLike], store: Store, *, published: str |
             for article in new_articles():
                 store_result(article, *safe_extract(fn, article))
         else:
+            if spec == DEFAULT_EXTRACTOR:
+                # Build a missing/stale gazetteer index once here, not in every worker at the same time.
+                from gazetteer import get_gazetteer
+
+                get_gazetteer()
             _run_pool(new_articles(), workers, spec, store_result, fail, say)
     finally:
         bar.close()
