@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import sqlite3
 import sys
 import time
@@ -269,7 +270,7 @@ ADMIN_COLS = ["admin1", "admin1_ar", "admin1_pcode", "admin2", "admin2_ar", "adm
 
 
 def _write(places: list[Place], out: Path, digest: str, src_dir: Path, t0: float) -> dict:
-    tmp = out.with_suffix(".tmp")
+    tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp")     # concurrent builders never share a file
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     cols = ", ".join(f"{c} TEXT" for c in ADMIN_COLS)

@@ -54,8 +54,11 @@ def parse_mention(tokens: list[str], lookup, vocab: Vocabulary) -> Parsed | None
     n = len(tokens)
     prefixes = list(vocab.prefixes)
     for s in range(n):
+        typed = any((h := head_info(t, vocab)) and h[0] in vocab.type_heads for t in tokens[:s])
         for e in range(n, s, -1):
             span = tokens[s:e]
+            if not typed and vocab.not_place(span, prefixes):   # "ولبنان" is not ول + a village بنان
+                continue
             for p, stem in clitic_variants(span[0], prefixes):
                 if e - s == 1 and vocab.is_function_word(stem):
                     continue

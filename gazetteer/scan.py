@@ -53,7 +53,7 @@ def _accept(name, hits, heads, prefix, start_word, last_end_word, toks, text, sp
     name shared by places in several governorates, or a name on the cue list counts only after a
     locative cue (في، قرب، نحو ... or ب attached to an ال-name) or right after another place
     ("قرى المطاردة والسكرية"), and only when written exactly as in the index."""
-    if name in vocab.stop_names or len(name.replace(" ", "")) < 3:
+    if name in vocab.stop_names or name in vocab.not_places or len(name.replace(" ", "")) < 3:
         return False
     rows = [gz.places[i] for i, _ in hits]
     prominent = max((r.importance for r in rows), default=0.0) >= PROMINENT
@@ -90,7 +90,7 @@ def scan(text: str, gz, vocab: Vocabulary, *, filter_common: bool = True) -> lis
             i += 1
             continue
         best = None          # (end word j, prefix, name)
-        for p, stem in clitic_variants(tok, prefixes):
+        for p, stem in ([] if filter_common and vocab.not_place([tok], prefixes) else clitic_variants(tok, prefixes)):
             if not gz.may_start(stem):
                 continue
             phrase = [stem]

@@ -21,6 +21,7 @@ LANDMARKS_FILE = DATA_DIR / "landmarks.csv"
 ALIASES_FILE = DATA_DIR / "place_aliases.yaml"
 WORDS_FILE = DATA_DIR / "mention_words.yaml"
 STOP_FILE = DATA_DIR / "stop_names.txt"
+NOT_PLACES_FILE = DATA_DIR / "not_places.txt"
 
 WOF_FILE = "places_whosonfirst_sy.csv"
 OSM_FILE = "places_osm_sy.csv"
@@ -62,7 +63,7 @@ def source_files(src_dir: Path) -> list[Path]:
     files = [src_dir / WOF_FILE, src_dir / OSM_FILE]
     files += [src_dir / f for f in ADMIN_FILES.values()]
     files += [src_dir / f for f in BOUNDARY_FILES.values()]
-    files += [LANDMARKS_FILE, ALIASES_FILE, WORDS_FILE, STOP_FILE]
+    files += [LANDMARKS_FILE, ALIASES_FILE, WORDS_FILE, STOP_FILE, NOT_PLACES_FILE]
     return files
 
 
@@ -195,6 +196,10 @@ def read_words(path: Path = WORDS_FILE) -> dict:
         if key not in data:
             raise SourceError(f"{path}: missing the {key!r} list")
     return data
+
+
+def read_not_places(path: Path = NOT_PLACES_FILE) -> list[str]:
+    return read_stop_names(path)
 
 
 def read_stop_names(path: Path = STOP_FILE) -> list[str]:

@@ -27,9 +27,17 @@ class Vocabulary:
     strong_heads: frozenset[str]
     stop_names: frozenset[str]          # never a bare mention in running text
     cue_names: frozenset[str]           # a bare mention only after a locative cue
+    not_places: frozenset[str]          # countries, foreign cities, rivers: never a Syrian place
 
     def is_head(self, tok: str) -> bool:
         return tok in self.type_heads or tok in self.area_heads
+
+    def not_place(self, tokens: list[str], prefixes: list[str]) -> bool:
+        """True when some clitic reading of ``tokens`` is a country, foreign city or river."""
+        from raqib.arabic import clitic_variants
+
+        rest = tokens[1:]
+        return any(" ".join([stem, *rest]) in self.not_places for _, stem in clitic_variants(tokens[0], prefixes))
 
     def is_function_word(self, tok: str) -> bool:
         return self.is_head(tok) or tok in self.skip_words or tok in self.directions or tok in self.qualifiers
@@ -58,4 +66,5 @@ def vocabulary() -> Vocabulary:
         strong_heads=frozenset(_norm_all(w["strong_heads"])),
         stop_names=frozenset(stops),
         cue_names=frozenset(cue_names),
+        not_places=frozenset(normalize_ar(x) for x in S.read_not_places()),
     )

@@ -403,3 +403,17 @@ def test_cli_module_entry_point():
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["candidates"][0]["name_ar"] == "ذيبان"
+
+
+@pytest.mark.parametrize("text", ["لبنان", "العراق", "نهر الفرات", "العاصي", "أنقرة", "سوريا", "شمال سوريا"])
+def test_countries_foreign_cities_and_rivers_are_not_syrian_places(text):
+    assert resolve_place(text) == []
+
+
+def test_type_head_still_finds_a_village_named_like_a_river():
+    assert top("قرية العاصي").kind == "village"
+
+
+def test_find_mentions_ignores_countries_and_rivers(gz):
+    ms = gz.find_mentions("عبر الحدود مع لبنان والعراق وعلى ضفاف نهر الفرات قرب منبج")
+    assert [m.text for m in ms] == ["قرب منبج"]
