@@ -15,8 +15,7 @@ CLASSES = ("clause_breaks", "background_start", "background_any", "new_event_sta
            "cumulative", "toll_of_this", "generic", "not_event", "perp_after", "attack_verbs",
            "target_after", "affiliation", "place_anaphora")
 # Cue classes matched without stripping clitics (short function words would over-match).
-_NO_CLITICS = {"clause_breaks", "background_start", "new_event_start", "continue_start", "target_after",
-               "affiliation", "perp_after"}
+_NO_CLITICS = {"clause_breaks", "background_start", "new_event_start", "continue_start", "affiliation"}
 
 
 @lru_cache(maxsize=1)

@@ -21,8 +21,8 @@ from extraction.incidents_builder import (
 )
 from extraction.lexicon import Word, words_of
 from extraction.numbers import find_counts
-from extraction.places import PlaceRef, gazetteer_mentions, ner_mentions
-from extraction.roles import GroupMention, StanzaWord, find_group_mentions
+from extraction.places import PlaceRef, drop_containers, gazetteer_mentions, ner_mentions
+from extraction.roles import GroupMention, StanzaWord, link_affiliations, raw_group_mentions
 from extraction.schema import Article, Incident
 from extraction.triggers import Trigger, find_triggers
 
@@ -151,15 +151,17 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
                     ents.append((_to_orig(p, ent.start_char), _to_orig(p, ent.end_char)))
     groups: list[GroupMention] = []
     triggers: list[Trigger] = []
+    group_spans: list[tuple[int, int]] = []
     for s in sentences:
         sw = words[s.lo:s.hi]
-        for g in find_group_mentions(text, sw):
+        raw = raw_group_mentions(text, sw)
+        group_spans.extend((g.start, g.end) for g in raw)
+        for g in link_affiliations(raw, sw):
             groups.append(GroupMention(g.id, g.start, g.end, g.text, g.i + s.lo, g.j + s.lo))
         for t in find_triggers(text, sw):
             triggers.append(Trigger(t.attack_type, t.start, t.end, t.text, t.i + s.lo, t.j + s.lo, t.anaphoric,
                                     t.generic_plural))
     # places: gazetteer scan per paragraph, then NER LOC it missed; never inside a group name
-    group_spans = [(g.start, g.end) for g in groups]
     places: list[PlaceRef] = []
     for s, e in p.paras:
         for pl in gazetteer_mentions(text, s, e):
@@ -175,6 +177,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
 
     places.extend(ner_mentions(text, ents, taken, context_of))
     places.sort(key=lambda x: x.start)
+    places = drop_containers(text, places)
     dates = []
     for s in sentences:
         dates.extend(find_date_mentions(text, s.start, s.end, published))

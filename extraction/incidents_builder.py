@@ -195,6 +195,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     has_count = any(x.value is not None for x in c.casualties)
     generic = discourse.any_in("generic", words, lo, hi)
     if not real:
+        if generic:
+            c.kind, c.why = "none", "generic"
+            return
         killed = [x for x in c.casualties if x.kind == "killed" and x.count is not None]
         if killed and not generic and (c.groups or c.places) and not has_ana:
             c.kind, c.why = "event", "casualties"
@@ -212,7 +215,7 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         return
     # two governorates and no precise place for one attack: a summary ("في باديتي دير الزور وحلب")
     admin1 = {getattr(p.candidate, "admin1_pcode", None) for p in c.places}
-    if len(admin1) >= 2 and all(p.precision >= 2 for p in c.places) and c.background:
+    if len(admin1 - {None}) >= 2 and c.background:
         c.kind, c.why = "none", "summary of several places"
         return
     c.kind = "event"

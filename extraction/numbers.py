@@ -88,6 +88,8 @@ def _number_at(words: list[Word], i: int) -> tuple[int, int] | None:
         return None
     value, kind = first
     j = i + 1
+    if words[i].norm in ("اثنا", "اثنتا") and not (j < len(words) and words[j].norm in ("عشر", "عشره")):
+        return None  # "أثناء" normalises to اثنا: only "اثنا عشر" is a number
     if kind == "digits":
         return value, j
     # teens: ثلاثة عشر، أحد عشر (أحد handled by caller), اثنا عشر

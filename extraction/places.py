@@ -115,3 +115,24 @@ def to_location(place: PlaceRef, context: str | None) -> Location:
         admin1_pcode=getattr(cand, "admin1_pcode", None), precision=getattr(cand, "precision", None),
         kind=getattr(cand, "kind", None), start=place.start, end=place.end,
     )
+
+
+_CONTAINER_CUES = ("التابعة", "التابع", "تابعة", "ناحية", "لناحية", "لبلدة", "لمدينة", "منطقة", "بمنطقة", "قضاء")
+
+
+def drop_containers(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
+    """"قرية وضحة التابعة لبلدة مسكنة": the village is the place, the town only contains it.
+
+    A place right after a container cue that follows another place is dropped (the earlier, more
+    specific one stays); the governorate in "بريف حلب" is dropped by precision anyway."""
+    keep: list[PlaceRef] = []
+    for k, p in enumerate(places):
+        if keep:
+            prev = keep[-1]
+            gap = text[prev.end:p.start]
+            if 0 <= len(gap) <= 25 and any(cue in gap or p.text.startswith(cue[:-0] if False else cue)
+                                           for cue in _CONTAINER_CUES) and "\n" not in gap and "،" not in gap:
+                if p.precision <= prev.precision or p.precision == 1:
+                    continue
+        keep.append(p)
+    return keep

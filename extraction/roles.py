@@ -26,7 +26,9 @@ _PERP_FILLERS = frozenset(norm_phrase(
     "عناصر عنصر من مسلحون مسلحين تابعون تابعين تابعه تابعة التابعة التابعين ل لـ مجموعة مجموعات خلايا خلية "
     "مقاتلو مقاتلي عسكرية عسكريه جديد جديدا عنيف عنيفا مباغت مباغتا مماثل مماثلا اليوم أمس فجر صباح مساء ظهر "
     "ليل ليلة السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة يوم الماضي الماضية فلول قوات ميليشيا "
-    "ميليشيات مليشيا مليشيات يعتقد يرجح أنهم أنها انه أنه إنهم مجهولة مجهولون يتبعون"
+    "ميليشيات مليشيا مليشيات يعتقد يرجح أنهم أنها انه أنه إنهم مجهولة مجهولون يتبعون طائرات طائرة حربية "
+    "مروحيات مروحية مسيرة مسيرات المسيرة الطيران الحربي مدفعية المدفعية راجمات أشخاص شخص شخصا آخرين آخرون "
+    "مسلحين مسلحون المسلحين يشتبه ينتمون ينتمي"
 ))
 _TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
     "على ضد مواقع موقع نقاط نقطة حراسة مراقبة مقرات مقر حاجز حواجز رتل رتلا أرتال سيارة سيارات عربة دورية "
@@ -55,15 +57,30 @@ def _group_matcher() -> AliasMatcher:
 def find_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
     """Group mentions, without those that only qualify another group ("حرس القرى التابعة لـ الحرس
     الثوري": the IRGC is an affiliation); "مسلحون تابعون لتنظيم داعش" keeps only the IS mention."""
-    raw = [GroupMention(m.key, m.start, m.end, m.text, m.i, m.j) for m in _group_matcher().find(text, words)]
+    return link_affiliations(raw_group_mentions(text, words), words)
+
+
+def raw_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
+    """Every alias match (also affiliations): places inside group names are never places."""
+    return [GroupMention(m.key, m.start, m.end, m.text, m.i, m.j) for m in _group_matcher().find(text, words)]
+
+
+_AFFIL_STEMS = tuple(norm_phrase("التابع تابع الموالي موالي المدعوم مدعوم تدعم يدعم بقياده يقود المقرب مقرب"))
+
+
+def _is_affil_word(w: str) -> bool:
+    return any(w.startswith(s) or w.startswith("ل" + s) or w.startswith("و" + s) for s in _AFFIL_STEMS)
+
+
+def link_affiliations(raw: list[GroupMention], words: list[Word]) -> list[GroupMention]:
     out: list[GroupMention] = []
-    for k, g in enumerate(raw):
+    for g in raw:
         prev = out[-1] if out else None
-        if prev is not None and g.i - prev.j <= 4:
-            aff = [a for a in discourse.positions("affiliation", words, prev.j, g.i + 1)]
-            gap_words = {w.norm for w in words[prev.j:g.i]}
-            linked = bool(aff) or (g.i - prev.j <= 1 and gap_words <= {"ل", "لـ", "من"}) or bool(
-                gap_words & set(norm_phrase("تابعون تابعين تابعة تابع التابعة التابع التابعين الموالية الموالين")))
+        if prev is not None and g.i - prev.j <= 3:
+            gap = [w.norm for w in words[prev.j:g.i]]
+            first_of_g = words[g.i].norm
+            linked = (bool(gap) and all(_is_affil_word(w) or w in ("ل", "من", "قبل") for w in gap)) or (
+                not gap and first_of_g.startswith("ل") and not first_of_g.startswith("ال"))
             if linked:
                 if prev.id == "unknown":
                     out[-1] = g  # "مسلحون تابعون لـ داعش" -> داعش
@@ -159,7 +176,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # 2. agent cues
     if perp is None:
         for i, j in discourse.positions("perp_after", words, lo, hi):
-            m = _first_after(ms, words, j, hi, _PERP_FILLERS, max_gap=3)
+            m = _first_after(ms, words, j, hi, _PERP_FILLERS, max_gap=4)
             if m is not None:
                 perp = m
                 break
