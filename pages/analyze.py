@@ -49,6 +49,7 @@ def read_input(text: str, upload, published: str | None, source: str | None, url
     return article_from_text(text, published=published, source=source or None, url=url or None)
 
 
+st.html("<style>.stTextArea textarea{direction:rtl;text-align:right}</style>")  # Arabic input is RTL
 text = st.text_area(t("paste_text", lang), height=220, key="an_text")
 upload = st.file_uploader(t("upload_file", lang), type=["txt", "html", "htm", "json", "jsonl"], key="an_file")
 c1, c2, c3 = st.columns(3)
