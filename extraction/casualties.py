@@ -40,6 +40,9 @@ class _Lex:
     matcher: AliasMatcher
     skip: frozenset[str]
 
+    def skip_word(self, w: str) -> bool:
+        return w in self.skip or (w[:1] in "وب" and w[1:] in self.skip)
+
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
@@ -85,6 +88,12 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             c = count_at(text, words, k + lo) if k < len(sub) else None
             if c is None and k < len(sub):
                 c = singular_at(text, words, k + lo)
+            # "اختطف مسلحون مجهولون، أمس الخميس، ثلاثة مدنيين": the object after the subject and date
+            k2 = k
+            while c is None and k2 < min(len(sub), k + 7) and _lex().skip_word(sub[k2].norm):
+                k2 += 1
+                if k2 < len(sub):
+                    c = count_at(text, words, k2 + lo)
             if c is not None and c.j > hi:
                 c = None
             count = c

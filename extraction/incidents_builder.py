@@ -22,10 +22,10 @@ from extraction.casualties import Casualty, find_casualties
 from extraction.dates import DateMention
 from extraction.groups import load_groups
 from extraction.lexicon import Word
-from extraction.places import PlaceRef, best_place, same_area, to_location
+from extraction.places import PlaceRef, best_place, choose_place, same_area, to_location
 from extraction.roles import GroupMention, StanzaWord, assign_roles
 from extraction.schema import Article, Evidence, GroupRef, Incident, incident_id_for
-from extraction.triggers import Trigger, most_specific
+from extraction.triggers import Trigger, most_specific, type_from_actor
 
 # Date kinds that name a day (they override vaguer ones and conflict with each other).
 STRONG_DATES = {"today", "yesterday", "weekday", "explicit", "numeric", "day_of_month", "ago"}
@@ -204,10 +204,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
             return
         c.kind = "anaphoric" if (has_ana or c.casualties) else "none"
         return
-    if all(t.generic_plural for t in real) and not has_date and not c.is_title:
+    if all(t.generic_plural for t in real) and not has_date:
         c.kind, c.why = ("anaphoric" if c.casualties else "none"), "plural pattern"
         return
-    if generic and not has_date and not has_count and not c.is_title:
+    if generic and not has_date and not has_count:
         c.kind, c.why = "none", "generic"
         return
     if not c.is_title and not has_date and _imperfective_only(c, swords):
@@ -380,10 +380,12 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     types = d.types
     attack_type = most_specific(types) if types else "other"
     groups = load_groups()
+    if attack_type in ("armed_clash", "other") and d.perp is not None:
+        attack_type = type_from_actor(d.perp.text) or attack_type  # "الطيران الإسرائيلي" strikes from the air
     if attack_type == "armed_clash" and d.target is not None and groups[d.target.id].target_only:
         attack_type = "other"  # an attack on civilians is not a battle
     values, cas_spans, note = _casualty_fields(d)
-    place = best_place(d.places) or d.inherited_place
+    place = choose_place(d.places, lambda pos: _sentence_text(article, sentences, pos)) or d.inherited_place
     location = to_location(place, _sentence_text(article, sentences, place.start)) if place else None
     # date
     dm = d.strong_date() or d.any_date()

@@ -29,6 +29,7 @@ class PlaceRef:
     text: str
     candidate: object  # gazetteer.Candidate (best)
     source: str  # "gazetteer" | "ner"
+    admin1_codes: frozenset = frozenset()  # governorates of all its candidates (ambiguity)
 
     @property
     def precision(self) -> int:
@@ -53,14 +54,19 @@ def gazetteer_mentions(text: str, start: int, end: int) -> list[PlaceRef]:
         if not cands:
             continue
         s, e = m.start + start, m.end + start
-        out.append(PlaceRef(s, e, text[s:e], cands[0], "gazetteer"))
+        codes = frozenset(getattr(c, "admin1_pcode", None) for c in cands) - {None}
+        out.append(PlaceRef(s, e, text[s:e], cands[0], "gazetteer", codes))
     return out
 
 
-def resolve(text: str, context: str | None) -> object | None:
+def resolve(text: str, context: str | None, admin1: set[str] | None = None) -> object | None:
+    """Best candidate for ``text``; with ``admin1`` only one inside those governorates (p-codes)."""
     from gazetteer import resolve_place
 
-    cands = [c for c in resolve_place(text, context=context, limit=3) if getattr(c, "kind", None) not in _SKIP_KINDS]
+    cands = [c for c in resolve_place(text, context=context, limit=8 if admin1 else 3)
+             if getattr(c, "kind", None) not in _SKIP_KINDS]
+    if admin1:
+        cands = [c for c in cands if getattr(c, "admin1_pcode", None) in admin1]
     return cands[0] if cands else None
 
 
@@ -101,10 +107,34 @@ def best_place(places: list[PlaceRef]) -> PlaceRef | None:
     return min(places, key=lambda p: (p.precision, p.start))
 
 
+def choose_place(places: list[PlaceRef], context_of) -> PlaceRef | None:
+    """The most precise place that agrees with the governorates the clauses name.
+
+    "بلدة الطيبة بريف دير الزور": several Syrian towns are called الطيبة; the one in Deir ez-Zor
+    wins, and when the gazetteer has none there the area ("ريف دير الزور") is the location rather
+    than a same-named town in another governorate."""
+    if not places:
+        return None
+    def code(p: PlaceRef):
+        return getattr(p.candidate, "admin1_pcode", None)
+
+    # governorates named without ambiguity ("بريف دير الزور", "مدينة الرقة")
+    named = {code(p) for p in places if p.source == "gazetteer" and len(p.admin1_codes) <= 1} - {None}
+    for p in sorted(places, key=lambda p: (p.precision, p.start)):
+        if not named or code(p) in named:
+            return p
+        # another governorate is named: a same-named place there is the one meant, else not this one
+        alt = resolve(p.text, context_of(p.start), named)
+        if alt is not None:
+            return PlaceRef(p.start, p.end, p.text, alt, p.source, frozenset({getattr(alt, "admin1_pcode", None)}))
+    return best_place(places)
+
+
 def to_location(place: PlaceRef, context: str | None) -> Location:
     cand = place.candidate
     if context:
-        better = resolve(place.text, context)
+        code = getattr(cand, "admin1_pcode", None)
+        better = resolve(place.text, context, {code} if code else None)
         if better is not None and getattr(better, "precision", 9) <= place.precision:
             cand = better
     return Location(

@@ -28,7 +28,8 @@ _PERP_FILLERS = frozenset(norm_phrase(
     "ليل ليلة السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة يوم الماضي الماضية فلول قوات ميليشيا "
     "ميليشيات مليشيا مليشيات يعتقد يرجح أنهم أنها انه أنه إنهم مجهولة مجهولون يتبعون طائرات طائرة حربية "
     "مروحيات مروحية مسيرة مسيرات المسيرة الطيران الحربي مدفعية المدفعية راجمات أشخاص شخص شخصا آخرين آخرون "
-    "مسلحين مسلحون المسلحين يشتبه ينتمون ينتمي"
+    "مسلحين مسلحون المسلحين يشتبه ينتمون ينتمي انتحاري انتحارية انتحاريون انغماسي انغماسيون قناص قناصة "
+    "عنصر عنصرا"
 ))
 _TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
     "على ضد مواقع موقع نقاط نقطة حراسة مراقبة مقرات مقر حاجز حواجز رتل رتلا أرتال سيارة سيارات عربة دورية "
@@ -68,6 +69,9 @@ def raw_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
 _AFFIL_STEMS = tuple(norm_phrase("التابع تابع الموالي موالي المدعوم مدعوم تدعم يدعم بقياده يقود المقرب مقرب"))
 
 
+_HEDGE = frozenset(norm_phrase("يعتقد يرجح يشتبه أنهم انهم أنها إنهم من ينتمون ينتمي إلى الى تابعون تابعين خلايا"))
+
+
 def _is_affil_word(w: str) -> bool:
     return any(w.startswith(s) or w.startswith("ل" + s) or w.startswith("و" + s) for s in _AFFIL_STEMS)
 
@@ -79,11 +83,12 @@ def link_affiliations(raw: list[GroupMention], words: list[Word]) -> list[GroupM
         if prev is not None and g.i - prev.j <= 3:
             gap = [w.norm for w in words[prev.j:g.i]]
             first_of_g = words[g.i].norm
-            linked = (bool(gap) and all(_is_affil_word(w) or w in ("ل", "من", "قبل") for w in gap)) or (
+            hedge = prev.id == "unknown" and bool(gap) and all(w in _HEDGE for w in gap)
+            linked = hedge or (bool(gap) and all(_is_affil_word(w) or w in ("ل", "من", "قبل") for w in gap)) or (
                 not gap and first_of_g.startswith("ل") and not first_of_g.startswith("ال"))
             if linked:
-                if prev.id == "unknown":
-                    out[-1] = g  # "مسلحون تابعون لـ داعش" -> داعش
+                if prev.id == "unknown":  # "مسلحون تابعون لـ داعش" -> داعش (the phrase starts at مسلحون)
+                    out[-1] = GroupMention(g.id, g.start, g.end, g.text, prev.i, g.j)
                 continue  # an affiliation of the previous group, not a party of its own
         out.append(g)
     return out

@@ -78,6 +78,22 @@ def _to_trigger(m: Match) -> Trigger:
                    len(m.phrase) == 1 and m.phrase[0] in _GENERIC_PLURALS)
 
 
+@lru_cache(maxsize=1)
+def _actor_words() -> list[tuple[str, tuple[str, ...]]]:
+    raw = load_yaml("attack_types.yaml").get("actor_words") or {}
+    return [(t, tuple(w for ph in words for w in norm_phrase(ph))) for t, words in raw.items()]
+
+
+def type_from_actor(actor_text: str) -> str | None:
+    """Attack type implied by how the perpetrator is named ("الطيران الروسي" -> airstrike)."""
+    ws = set(norm_phrase(actor_text))
+    ws |= {w[1:] for w in ws if w[:1] in "وبل"}
+    for t, words in _actor_words():
+        if ws & set(words):
+            return t
+    return None
+
+
 def rank(attack_type: str) -> int:
     return _lex().rank.get(attack_type, 0)
 
