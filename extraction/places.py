@@ -119,7 +119,8 @@ def choose_place(places: list[PlaceRef], context_of) -> PlaceRef | None:
         return getattr(p.candidate, "admin1_pcode", None)
 
     # governorates named without ambiguity ("بريف دير الزور", "مدينة الرقة")
-    named = {code(p) for p in places if p.source == "gazetteer" and len(p.admin1_codes) <= 1} - {None}
+    plain = [p for p in places if p.source == "gazetteer" and len(p.admin1_codes) <= 1]
+    named = {code(p) for p in plain if p.precision >= 2} - {None} or {code(p) for p in plain} - {None}
     for p in sorted(places, key=lambda p: (p.precision, p.start)):
         if not named or code(p) in named:
             return p
