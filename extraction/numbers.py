@@ -66,8 +66,9 @@ def _lex() -> _Lex:
 def _strip(word: str) -> list[str]:
     out = [word]
     for p in _PREFIXES:
-        if word.startswith(p) and len(word) > len(p) + 1:
-            out.append(word[len(p):])
+        rest = word[len(p):]
+        if word.startswith(p) and (len(rest) > 1 or rest.isdigit()):
+            out.append(rest)
     return out
 
 
