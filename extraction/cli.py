@@ -57,7 +57,9 @@ def _record(article: Article, incidents: list[Incident]) -> str:
                       ensure_ascii=False)
 
 
-def run_extract(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_extract(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
     from extraction.reader import ArticleReadError, PublishedDateError, read_article_file
 
     articles: list[Article] = []
