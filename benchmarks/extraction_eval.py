@@ -521,6 +521,10 @@ def print_article(r: ArticleResult, out=sys.stdout) -> None:
         print(f"  ok  {r.name} ({len(r.gold)} gold, {len(r.pred)} predicted)", file=out)
         return
     print(f"  --  {r.name} ({len(r.gold)} gold, {len(r.pred)} predicted)", file=out)
+    to_gold = {pair.pred_index: pair.gold_index for pair in r.pairs}
+    for j, p in enumerate(r.pred):
+        tag = "unmatched" if j not in to_gold else f"gold[{to_gold[j]}]"
+        print(f"      pred[{j}] ({tag}) {_fmt_pred(p)}", file=out)
     for i in r.missed:
         print(f"      MISSED   {_fmt_gold(r.gold[i])}", file=out)
     for j in r.spurious:
