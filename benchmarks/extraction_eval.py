@@ -364,7 +364,7 @@ def best_assignment(weights: list[list[float | None]]) -> list[tuple[int, int]]:
     if n_rows == 0 or n_cols == 0:
         return []
     transpose = n_rows > n_cols
-    w = [list(col) for col in zip(*weights)] if transpose else weights
+    w = [list(col) for col in zip(*weights, strict=True)] if transpose else weights
     rows, cols = len(w), len(w[0])
     if rows > 14:
         cand = sorted(((w[i][j], i, j) for i in range(rows) for j in range(cols) if w[i][j] is not None), reverse=True)
@@ -376,9 +376,9 @@ def best_assignment(weights: list[list[float | None]]) -> list[tuple[int, int]]:
                 pairs.append((i, j))
     else:
         # state: (row index, mask of rows used) over columns; value = (pairs, total)
-        from functools import lru_cache
+        from functools import cache
 
-        @lru_cache(maxsize=None)
+        @cache
         def solve(j: int, mask: int) -> tuple[tuple[int, float], tuple[tuple[int, int], ...]]:
             if j == cols:
                 return (0, 0.0), ()
