@@ -93,6 +93,17 @@ def group_colour(group_id: str) -> str:
     return colour if _HEX_COLOUR.match(colour) else DEFAULT_COLOUR
 
 
+def script_safe_json(value: Any) -> str:
+    """Compact JSON that is safe inside a ``<script>``: ``<``, ``>``, ``&``, quotes and line separators
+    escaped (so ``</script>`` in an article cannot end the tag), Arabic kept as UTF-8 (a third of the
+    size of ``\\uXXXX`` escapes)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
 def _num(v: Any) -> int | None:
     if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
         return None
@@ -232,7 +243,7 @@ class GroupPoints(JSCSSMixin, folium.map.Layer):
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function () {
-            var rows = {{ this.rows|tojson }};
+            var rows = {{ this.rows_json }};
             var colour = {{ this.colour|tojson }}, gid = {{ this.group_id|tojson }};
             {%- if this.cluster %}
             var layer = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
@@ -258,6 +269,7 @@ class GroupPoints(JSCSSMixin, folium.map.Layer):
         self._name = "GroupPoints"
         self.group_id = group_id
         self.rows = rows
+        self.rows_json = script_safe_json(rows)
         self.colour = colour
         self.cluster = cluster
         if cluster:
