@@ -21,7 +21,7 @@ SELECTION = "period_pick"
 def period_start(day: pd.Series, freq: str) -> pd.Series:
     """Monday of the ISO week, or the first of the month."""
     if freq == "week":
-        return day - pd.to_timedelta(day.dt.weekday, unit="D")
+        return day - pd.to_timedelta(day.dt.day_of_week, unit="D")
     return day.dt.to_period("M").dt.start_time
 
 
