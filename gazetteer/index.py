@@ -24,6 +24,14 @@ from .scan import scan, sentence_bounds
 from .words import vocabulary
 
 LOOSE_QUALITY = 0.85
+COMPACT_QUALITY = 0.8
+COMPACT_MIN_LEN = 6
+
+
+def compact_key(norm: str) -> str:
+    """The name with its spaces removed: news writes compounds joined or split ("ديرالزور",
+    "كفرنبودة" / "كفر نبودة", "دير عطية" / "ديرعطية"), so both spellings share this key."""
+    return norm.replace(" ", "")
 
 
 class Gazetteer:
@@ -39,15 +47,20 @@ class Gazetteer:
         self.places = [PlaceRow(*row) for row in con.execute(f"SELECT {cols} FROM places ORDER BY idx")]
         exact: dict[str, set[int]] = defaultdict(set)
         loose: dict[str, set[int]] = defaultdict(set)
+        compact: dict[str, set[int]] = defaultdict(set)
         for idx, norm in con.execute("SELECT place_idx, norm FROM names"):
             if not norm:
                 continue
             exact[norm].add(idx)
             loose[loose_key(norm)].add(idx)
+            if len(ck := compact_key(norm)) >= COMPACT_MIN_LEN:
+                compact[ck].add(idx)
         con.close()
         self._exact = {k: tuple(sorted(v)) for k, v in exact.items()}
         self._loose = {k: tuple(sorted(v)) for k, v in loose.items()}
-        self._first = {k.split()[0] for k in self._exact} | {k.split()[0] for k in self._loose}
+        self._compact = {k: tuple(sorted(v)) for k, v in compact.items()}
+        self._first = ({k.split()[0] for k in self._exact} | {k.split()[0] for k in self._loose}
+                       | set(self._compact))
         self.max_tokens = max(len(k.split()) for k in self._exact)
 
     # ---------------------------------------------------------------- name index
@@ -55,14 +68,17 @@ class Gazetteer:
         return tok in self._first or loose_key(tok) in self._first
 
     def has_name(self, norm: str) -> bool:
-        return norm in self._exact or loose_key(norm) in self._loose
+        return norm in self._exact or loose_key(norm) in self._loose or compact_key(norm) in self._compact
 
     def lookup(self, tokens: list[str]) -> list[tuple[int, float]]:
-        """Places whose name is ``tokens`` (normalised): exact first, then ال-insensitive."""
+        """Places whose name is ``tokens`` (normalised): exact first, then ال-insensitive, then
+        with the spaces of compounds ignored ("ديرالزور" = "دير الزور")."""
         key = " ".join(tokens)
         hits = [(i, 1.0) for i in self._exact.get(key, ())]
         seen = {i for i, _ in hits}
         hits += [(i, LOOSE_QUALITY) for i in self._loose.get(loose_key(key), ()) if i not in seen]
+        if not hits:
+            hits = [(i, COMPACT_QUALITY) for i in self._compact.get(compact_key(key), ())]
         return hits
 
     # ---------------------------------------------------------------- resolution

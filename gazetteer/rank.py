@@ -19,6 +19,7 @@ from .model import Candidate, PlaceRow
 from .parse import Parsed
 
 ADMIN_KINDS = ("admin1", "admin2", "admin3")
+PROMINENT = 0.5                  # importance of towns, cities and curated sites
 POPULATED = ("city", "town", "village", "hamlet", "neighbourhood")
 
 
@@ -29,10 +30,21 @@ class Context:
     govs: dict[str, float] = field(default_factory=dict)      # admin1 p-code -> strength (0..1)
     districts: set[str] = field(default_factory=set)           # admin2 p-codes
     anchors: list[tuple[float, float]] = field(default_factory=list)
+    areas: list[PlaceRow] = field(default_factory=list)        # the areas that named a governorate
 
     def add_gov(self, pcode: str | None, weight: float) -> None:
         if pcode:
             self.govs[pcode] = max(self.govs.get(pcode, 0.0), weight)
+
+
+COUNTRYSIDE_ID = "lm:rural_"       # curated rows naming a governorate's countryside (landmarks.csv)
+AREA_ORDER = {"region": 0, "admin2": 1, "admin1": 2}
+FALLBACK_SCORE = 0.5
+
+
+def is_countryside(row: PlaceRow, name: str) -> bool:
+    """A region that is a governorate's countryside ("ريف حلب الشرقي", "جنوب إدلب")."""
+    return row.kind == "region" and (name.startswith("ريف ") or row.gid.startswith(COUNTRYSIDE_ID))
 
 
 def context_from(parsed_list: list[Parsed], places: list[PlaceRow], exclude: str | None = None) -> Context:
@@ -47,6 +59,8 @@ def context_from(parsed_list: list[Parsed], places: list[PlaceRow], exclude: str
         if admin1:
             for r in admin1:
                 ctx.add_gov(r.admin1_pcode, 1.0)
+                if p.countryside or p.name.startswith("ريف "):   # "بريف حلب", "محافظة حمص", not the city
+                    ctx.areas.append(r)
             continue
         if admin2 and len({r.admin1_pcode for r in admin2}) == 1:
             ctx.districts.update(r.admin2_pcode for r in admin2 if r.admin2_pcode)
@@ -57,9 +71,10 @@ def context_from(parsed_list: list[Parsed], places: list[PlaceRow], exclude: str
         top = others[0]
         govs = {r.admin1_pcode for r in others}
         rival = next((r for r in others[1:] if r.admin1_pcode != top.admin1_pcode), None)
-        if len(govs) == 1 and top.kind == "region" and p.name.startswith("ريف "):
+        if len(govs) == 1 and is_countryside(top, p.name):
             ctx.add_gov(top.admin1_pcode, 1.0)          # "ريف دير الزور الشمالي" names the governorate
             ctx.anchors.append((top.lat, top.lon))
+            ctx.areas.append(top)
         elif len(govs) == 1 or (top.importance >= 0.5 and (rival is None or top.importance - rival.importance >= 0.15)):
             ctx.add_gov(top.admin1_pcode, 0.6 if top.importance >= 0.5 else 0.4)
             ctx.anchors.append((top.lat, top.lon))
@@ -82,6 +97,14 @@ def rank(parsed: Parsed, places: list[PlaceRow], ctx: Context | None, limit: int
         strong = {g for g, w in ctx.govs.items() if w >= 0.8}
     if strong and any(r.admin1_pcode in strong for r, _ in cands):
         cands = [(r, q) for r, q in cands if r.admin1_pcode in strong]
+    elif strong and not named and max((r.importance for r, _ in cands), default=0.0) < PROMINENT:
+        # The sentence names one governorate and every place of this name is a small village in
+        # another one: the village is missing from our sources, never the same-named one elsewhere.
+        # What we do know is the area the sentence names ("بلدة الطيبة ... في ريف دير الزور الغربي").
+        # Only an area named as such counts ("جنوب دمشق" is the city, and Rif Dimashq surrounds it).
+        fallback = area_fallback(ctx, strong)
+        if fallback:
+            return fallback
     has_admin1 = any(r.kind == "admin1" for r, _ in cands)
     scored = []
     for r, q in cands:
@@ -120,3 +143,20 @@ def rank(parsed: Parsed, places: list[PlaceRow], ctx: Context | None, limit: int
             precision=prec, score=round(math.exp((s - m) / 0.25) / z, 4),
         ))
     return out
+
+
+def area_fallback(ctx: Context, strong: set[str]) -> list[Candidate]:
+    """The most specific countryside the context names ("ريف دير الزور الغربي", "بريف حلب"), at
+    precision 2 or more, when the mention's own name is only known elsewhere; [] when the context
+    names several governorates or no countryside (then the caller ranks as usual)."""
+    if len(strong) != 1:
+        return []
+    areas = [a for a in ctx.areas if a.admin1_pcode in strong]
+    if not areas:
+        return []
+    a = min(areas, key=lambda r: (AREA_ORDER.get(r.kind, 3), r.gid))
+    return [Candidate(
+        gazetteer_id=a.gid, name_ar=a.name_ar, name_en=a.name_en, kind=a.kind, lat=a.lat, lon=a.lon,
+        admin1=a.admin1, admin1_pcode=a.admin1_pcode, admin2=a.admin2, admin3=a.admin3,
+        precision=max(2, a.precision), score=FALLBACK_SCORE,
+    )]
