@@ -195,7 +195,9 @@ def _export(args) -> int:
     with _open(args) as store:
         out = export_csv(store, flt) if args.format == "csv" else geojson_text(export_geojson(store, flt))
     if args.output:
-        Path(args.output).expanduser().write_text(out, encoding="utf-8")
+        # A file gets a BOM when CSV: Excel then shows the Arabic correctly; pandas/csv readers skip it.
+        encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+        Path(args.output).expanduser().write_text(out, encoding=encoding)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(out)

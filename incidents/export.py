@@ -92,12 +92,12 @@ def event_records(store: Store, flt: IncidentFilter | None = None) -> list[dict[
             "location": _none(r["location_name_en"]) or _none(r["location_name_ar"]) or _none(r["location_text"]),
             "latitude": _none(r["lat"]), "longitude": _none(r["lon"]), "geo_precision": _int(r["precision"]),
             "fatalities": _int(r["killed"]),
-            "source": _join_unique((s.get("source") or s.get("title")) for s in sources),
+            "source": _join_unique((s.get("source") or s.get("title")) for s in sources) or None,
             "notes": " ".join(notes),
             "wounded": _int(r["wounded"]), "captured": _int(r["captured"]),
             "perpetrator_id": _none(r["perpetrator_id"]), "target_id": _none(r["target_id"]),
             "evidence_ar": _none(r["evidence_text"]), "confidence": _none(r["confidence"]),
-            "article_url": _join_unique(urls), "n_sources": n, "is_background": bool(r["is_background"]),
+            "article_url": _join_unique(urls) or None, "n_sources": n, "is_background": bool(r["is_background"]),
             "attribution": note_attr,
         })
     return out

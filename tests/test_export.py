@@ -93,6 +93,10 @@ def test_cli_export_and_stats(db, tmp_path, capsys):
     out = tmp_path / "e.geojson"
     assert main(["export", "--db", str(db), "--format", "geojson", "--governorate", "SY09", "--output", str(out)]) == 0
     assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 1
+    out_csv = tmp_path / "e.csv"
+    assert main(["export", "--db", str(db), "--format", "csv", "--output", str(out_csv)]) == 0
+    assert out_csv.read_bytes().startswith(b"\xef\xbb\xbfevent_id,")
+    assert len(_rows(out_csv.read_text(encoding="utf-8-sig"))) == 3
     assert main(["export", "--db", str(db), "--format", "csv", "--group", "daesh"]) == 2
     assert "unknown group id(s) daesh" in capsys.readouterr().err
     assert main(["stats", "--db", str(db)]) == 0
