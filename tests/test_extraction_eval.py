@@ -129,6 +129,13 @@ def test_optional_gold_is_neither_hit_nor_miss():
     s = summary(([G1(), g2], [P1(), P2()]))
     assert s.counts["main"] == {"tp": 1, "fp": 0, "fn": 0}
     assert s.field_total["killed"] == 1  # optional pairs are not in the field table
+    # one prediction whose evidence covers a required and an optional incident counts for the required
+    both = pred("قتل خمسة عناصر من قوات النظام بهجوم لتنظيم داعش في بادية السخنة اليوم.\nكما قصفت القوات التركية",
+                attack="shelling")
+    g1_opt_shelling = gold("قصفت القوات التركية", attack="shelling", optional=True)
+    r = ev.score_article("x", TEXT, [G1(), g1_opt_shelling], [both])
+    assert [(p.gold_index, p.pred_index) for p in r.pairs] == [(0, 0)]
+    assert r.counts["main"] == {"tp": 1, "fp": 0, "fn": 0}
 
 
 def test_background_is_scored_separately():
