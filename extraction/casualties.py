@@ -55,6 +55,22 @@ def _lex() -> _Lex:
 
 
 _DEATH = ("مصرع",)
+_AMONG = frozenset(norm_phrase("بينهم بينهن منهم منهن"))
+
+
+def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None:
+    """"76 شخصا على الأقل بينهم 28 طفلا قتلوا"، "جنديين قتلا": the count before a verb-final casualty
+    word, skipping sub-counts introduced by "بينهم"."""
+    best = None
+    for k in range(max(lo, i - 8), i):
+        c = count_at(text, words, k)
+        if c is None or c.value is None or c.j > i:
+            continue
+        if k > lo and words[k - 1].norm in _AMONG:
+            continue
+        if best is None:
+            best = c
+    return best
 _LAQIYA = frozenset(norm_phrase("لقي لقيت لقوا"))
 
 
@@ -96,6 +112,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                     c = count_at(text, words, k2 + lo)
             if c is not None and c.j > hi:
                 c = None
+            if c is None:
+                c = _count_before(text, words, lo, m.i + lo)
             count = c
             if c is not None:
                 victim_from = c.j

@@ -47,9 +47,9 @@ def _table(article: Article, incidents: list[Incident], out: TextIO) -> None:
             "-" if i.captured is None else str(i.captured), "yes" if i.is_background else "no", f"{i.confidence:.2f}",
         ))
     widths = [max(len(c), *(len(r[k]) for r in rows)) for k, c in enumerate(cols)]
-    out.write("  ".join(c.ljust(w) for c, w in zip(cols, widths)).rstrip() + "\n")
+    out.write("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip() + "\n")
     for r in rows:
-        out.write("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() + "\n")
+        out.write("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() + "\n")
 
 
 def _record(article: Article, incidents: list[Incident]) -> str:
@@ -79,7 +79,7 @@ def run_extract(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     if articles:
         results = _extract_with_progress(articles)
         one = len(args.paths) == 1 and len(articles) == 1 and not args.paths[0].endswith(".jsonl")
-        for article, incidents in zip(articles, results):
+        for article, incidents in zip(articles, results, strict=True):
             if args.format == "table":
                 _table(article, incidents, out)
             elif one:

@@ -12,12 +12,19 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from extraction.dates import find_date_mentions
 from extraction.incidents_builder import (
-    Clause, Sentence, assign_clause_roles, build_drafts, classify, finish, make_clause, split_clauses,
+    Clause,
+    Sentence,
+    assign_clause_roles,
+    build_drafts,
+    classify,
+    finish,
+    make_clause,
+    split_clauses,
 )
 from extraction.lexicon import Word, words_of
 from extraction.numbers import find_counts
@@ -123,8 +130,8 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
     title_end = None
     if p.paras and article.title:
         s, e = p.paras[0]
-        if text[s:e].strip() == article.title.strip():
-            title_end = e
+        if text[s:e].strip() == article.title.strip() and e - s <= 140:
+            title_end = e  # a long first line is the lede of an article without a headline
     # sentences from Stanza, mapped back; Stanza words for roles and aspect
     sentences: list[Sentence] = []
     words: list[Word] = []
@@ -199,7 +206,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
 def _analyse_many(articles: list[Article], nlp=None) -> list[_Analysis]:
     prepared = [_prepare(a) for a in articles]
     docs = _run_stanza(prepared, nlp)
-    return [_analyse(p, d) for p, d in zip(prepared, docs)]
+    return [_analyse(p, d) for p, d in zip(prepared, docs, strict=True)]
 
 
 def extract_incidents(article: Article, nlp=None) -> list[Incident]:

@@ -141,16 +141,32 @@ def _starts(cls: str, words: list[Word], lo: int, hi: int) -> bool:
     return False
 
 
+_EXPLOSIVE = {"ied", "vbied", "suicide_attack"}
+
+
+def _word_gap(words: list[Word], j: int, pos: int) -> int:
+    k = j
+    while k < len(words) and words[k].start < pos:
+        k += 1
+    return k - j
+
+
 def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx: int, lo: int, hi: int,
                 triggers: list[Trigger], groups: list[GroupMention], places: list[PlaceRef],
                 dates: list[DateMention], first: bool) -> Clause:
     start, end = words[lo].start, words[hi - 1].end
+    seized = discourse.positions("seized", words, lo, hi)
+    origin = discourse.positions("origin", words, lo, hi)
     c = Clause(
         idx=idx, sent=sent_idx, para=sent.para, is_title=sent.is_title, start=start, end=end, lo=lo, hi=hi,
-        triggers=[t for t in triggers if lo <= t.i < hi],
+        # "ضبط أحزمة ناسفة": seized explosives are not an attack
+        triggers=[t for t in triggers if lo <= t.i < hi and not (
+            t.attack_type in _EXPLOSIVE and any(0 <= t.i - j <= 3 for _i, j in seized))],
         groups=[g for g in groups if lo <= g.i < hi],
         casualties=find_casualties(text, words, lo, hi),
-        places=[p for p in places if start <= p.start < end],
+        # "أطلقوا الصواريخ من مواقعهم في تل رفعت": where the fire came from is not the place hit
+        places=[p for p in places if start <= p.start < end and not any(
+            words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 3 for _i, j in origin)],
         dates=[d for d in dates if start <= d.start < end],
     )
     c.background = _starts("background_start", words, lo, hi) or discourse.any_in("background_any", words, lo, hi) \
@@ -348,7 +364,7 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence]) -> 
     prev: Draft | None = None
     for d in keep:
         if d is not main and not d.background:
-            dd = d.strong_date()
+            dd = d.strong_date() or next((x for c in d.clauses for x in c.dates if x.value), None)
             if dd and dd.value and main_date and dd.value < main_date:
                 d.background = True
             elif dd is None and prev is not None and prev.background and not d.is_title:

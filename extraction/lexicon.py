@@ -13,10 +13,10 @@ own and simply precedes the match.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 import yaml
 
@@ -37,6 +37,8 @@ def _norm_char(c: str) -> str:
     if c in _SEPARATORS:
         return " "
     n = normalize_ar(c)
+    if n and not n.isalnum():
+        return " "  # "/", "-", "_" ... separate words ("ي ب ك/بي كا كا")
     if n == "" and not c.isspace() and c not in "\u0640" and not (
         "\u0610" <= c <= "\u061a" or "\u064b" <= c <= "\u065f" or c == "\u0670"
     ):

@@ -157,7 +157,7 @@ def drop_containers(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
     A place right after a container cue that follows another place is dropped (the earlier, more
     specific one stays); the governorate in "بريف حلب" is dropped by precision anyway."""
     keep: list[PlaceRef] = []
-    for k, p in enumerate(places):
+    for p in places:
         if keep:
             prev = keep[-1]
             gap = text[prev.end:p.start]

@@ -20,7 +20,7 @@ from extraction import discourse
 from extraction.casualties import Casualty
 from extraction.groups import load_groups
 from extraction.lexicon import AliasMatcher, Word, norm_phrase
-from extraction.triggers import Trigger
+from extraction.triggers import Trigger, type_from_actor
 
 _PERP_FILLERS = frozenset(norm_phrase(
     "عناصر عنصر من مسلحون مسلحين تابعون تابعين تابعه تابعة التابعة التابعين ل لـ مجموعة مجموعات خلايا خلية "
@@ -29,7 +29,8 @@ _PERP_FILLERS = frozenset(norm_phrase(
     "ميليشيات مليشيا مليشيات يعتقد يرجح أنهم أنها انه أنه إنهم مجهولة مجهولون يتبعون طائرات طائرة حربية "
     "مروحيات مروحية مسيرة مسيرات المسيرة الطيران الحربي مدفعية المدفعية راجمات أشخاص شخص شخصا آخرين آخرون "
     "مسلحين مسلحون المسلحين يشتبه ينتمون ينتمي انتحاري انتحارية انتحاريون انغماسي انغماسيون قناص قناصة "
-    "عنصر عنصرا"
+    "عنصر عنصرا تنظيم إرهابيو إرهابيي الإرهابيين إرهابيين مرتزقة مرتزقته سلاح الجو وحدات وحدة فلول طائرة "
+    "مجموعة مسلحة دورية دوريات"
 ))
 _TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
     "على ضد مواقع موقع نقاط نقطة حراسة مراقبة مقرات مقر حاجز حواجز رتل رتلا أرتال سيارة سيارات عربة دورية "
@@ -69,7 +70,7 @@ def raw_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
 _AFFIL_STEMS = tuple(norm_phrase("التابع تابع الموالي موالي المدعوم مدعوم تدعم يدعم بقياده يقود المقرب مقرب"))
 
 
-_HEDGE = frozenset(norm_phrase("يعتقد يرجح يشتبه أنهم انهم أنها إنهم من ينتمون ينتمي إلى الى تابعون تابعين خلايا"))
+_HEDGE = frozenset(norm_phrase("يعتقد يرجح يشتبه أنهم انهم أنها إنهم من ينتمون ينتمي إلى الى تابعون تابعين خلايا انتماؤهم انتمائهم ل بانتمائهم"))
 
 
 def _is_affil_word(w: str) -> bool:
@@ -83,11 +84,12 @@ def link_affiliations(raw: list[GroupMention], words: list[Word]) -> list[GroupM
         if prev is not None and g.i - prev.j <= 3:
             gap = [w.norm for w in words[prev.j:g.i]]
             first_of_g = words[g.i].norm
-            hedge = prev.id == "unknown" and bool(gap) and all(w in _HEDGE for w in gap)
-            linked = hedge or (bool(gap) and all(_is_affil_word(w) or w in ("ل", "من", "قبل") for w in gap)) or (
+            hedge = prev.id in ("unknown", "civilians") and bool(gap) and all(w in _HEDGE for w in gap)
+            linked = hedge or (bool(gap) and all(_is_affil_word(w) or w in ("ل", "من") for w in gap)) or (
                 not gap and first_of_g.startswith("ل") and not first_of_g.startswith("ال"))
             if linked:
-                if prev.id == "unknown":  # "مسلحون تابعون لـ داعش" -> داعش (the phrase starts at مسلحون)
+                if prev.id in ("unknown", "civilians"):
+                    # "مسلحون تابعون لـ داعش"، "ستة أشخاص يرجح أنهم من داعش" -> داعش (phrase starts at the noun)
                     out[-1] = GroupMention(g.id, g.start, g.end, g.text, prev.i, g.j)
                 continue  # an affiliation of the previous group, not a party of its own
         out.append(g)
@@ -161,7 +163,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                  casualties: list[Casualty], swords: list[StanzaWord] | None = None,
                  ) -> tuple[GroupMention | None, GroupMention | None]:
     """(perpetrator, target) mentions for the clause words[lo:hi]."""
-    ms = [m for m in mentions if lo <= m.i < hi]
+    supported = {m.i for m in mentions for _s, e in discourse.positions("support", words, lo, hi)
+                 if lo <= m.i < hi and 0 <= m.i - e <= 2}
+    ms = [m for m in mentions if lo <= m.i < hi and m.i not in supported]
     if not ms:
         return None, None
     groups = load_groups()
@@ -178,10 +182,21 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if len(after) >= 2 and after[0].i - k <= 4:
                 perp, target = after[0], after[1]
                 break
+    # defenders are targets: "تصدت قوات النظام لهجوم شنه داعش"
+    defended = None
+    for i, j in discourse.positions("defend_verbs", words, lo, hi):
+        defended = _first_after(ms, words, j, hi, _PERP_FILLERS, max_gap=3) or _last_before(ms, i, lo)
+        if defended is not None:
+            break
+    if defended is not None:
+        target = target or defended
+        ms_roles = [m for m in ms if m is not defended]
+    else:
+        ms_roles = ms
     # 2. agent cues
     if perp is None:
-        for i, j in discourse.positions("perp_after", words, lo, hi):
-            m = _first_after(ms, words, j, hi, _PERP_FILLERS, max_gap=4)
+        for _i, j in discourse.positions("perp_after", words, lo, hi):
+            m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=4)
             if m is not None:
                 perp = m
                 break
@@ -189,9 +204,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     verbs = discourse.positions("attack_verbs", words, lo, hi)
     if perp is None:
         for i, j in verbs:
-            m = _first_after(ms, words, j, hi, _PERP_FILLERS, max_gap=3)
+            m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=3)
             if m is None:
-                m = _last_before(ms, i, lo)
+                m = _last_before(ms_roles, i, lo)
             if m is not None:
                 perp = m
                 break
@@ -205,7 +220,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 dep_target = tg
     # 4. targets
     if target is None:
-        for i, j in discourse.positions("target_after", words, lo, hi):
+        for _i, j in discourse.positions("target_after", words, lo, hi):
             m = _first_after(ms, words, j, hi, _TARGET_FILLERS, max_gap=4)
             if m is not None and m is not perp:
                 target = m
@@ -221,6 +236,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 break
     if target is None and dep_target is not None and dep_target is not perp:
         target = dep_target
+    if perp is None:
+        # "طائرة مسيرة تركية"، "الطيران الروسي": an air or artillery force is never the one attacked
+        perp = next((m for m in ms_roles if m is not target and type_from_actor(m.text)), None)
     if target is None and perp is not None:
         target = next((m for m in ms if m.i > perp.i and m.id != perp.id), None)
     if perp is not None and groups.get(perp.id) and groups[perp.id].target_only:
