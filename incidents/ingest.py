@@ -7,7 +7,10 @@ Why this shape:
   article, so a kill at any moment leaves a consistent store and re-running finishes the job;
 - a bad file or a failing article is reported (name + reason) and skipped; a worker that dies
   (killed, out of memory) is replaced and its articles retried once;
-- ``--workers 1`` runs the extraction in-process (no pool; simplest to debug).
+- ``--workers 1`` runs the extraction in-process (no pool; simplest to debug);
+- every extraction process runs PyTorch with one thread (``RAQIB_TORCH_THREADS`` overrides; see
+  ``incidents.worker.torch_threads_default`` for the measurement behind it). In-process, this
+  sets the calling process's torch threads too.
 
 The extractor is ``extraction.extract:extract_incidents`` unless the ``RAQIB_EXTRACTOR`` environment
 variable (or the ``extractor=`` argument) names another ``module:function`` taking an ``Article`` and
@@ -37,6 +40,7 @@ from incidents.worker import (
     load_extractor,
     prepare,
     safe_extract,
+    torch_threads_default,
 )
 
 EXTRACTOR_ENV = "RAQIB_EXTRACTOR"
@@ -225,8 +229,7 @@ def _run_pool(articles: Iterator[Article], workers: int, spec: str,
               store_result: Callable[[Article, list[Incident] | None, str | None], None],
               fail: Callable[[str, str], None], say: Callable[[str], None]) -> None:
     """Feed a bounded number of articles to the workers; the parent stores results as they come."""
-    cpu = os.cpu_count() or 1
-    threads = max(1, cpu // workers)
+    threads = torch_threads_default()
     ctx = get_context("spawn")  # never fork a process that may hold torch threads or DB handles
 
     def new_pool() -> ProcessPoolExecutor:

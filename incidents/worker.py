@@ -7,6 +7,7 @@ pandas, SQLAlchemy or store code), so each worker costs the extractor's memory a
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable
 
 from extraction.schema import Article, Incident
@@ -27,14 +28,26 @@ def load_extractor(spec: str) -> Extractor:
     return fn
 
 
+def torch_threads_default() -> int:
+    """Threads per extraction process: ``RAQIB_TORCH_THREADS``, else 1.
+
+    Why 1: Stanza's Arabic models are small, so intra-op threads gain little, and when the CPU is
+    shared (other workers, other programs) PyTorch's spinning threads collapse: measured on 2 busy
+    cores, 73 s/article with 2 threads vs 1.5 s with 1. Parallelism comes from worker processes.
+    """
+    try:
+        return max(1, int(os.environ.get("RAQIB_TORCH_THREADS", "1")))
+    except ValueError:
+        return 1
+
+
 def prepare(spec: str, torch_threads: int | None = None) -> Extractor:
     """Load the extractor and, for the real one, its Stanza pipeline (~2 s, once per process)."""
     fn = load_extractor(spec)
     if spec == DEFAULT_EXTRACTOR:
-        if torch_threads:
-            import torch
+        import torch
 
-            torch.set_num_threads(torch_threads)  # N workers x all cores would oversubscribe the CPU
+        torch.set_num_threads(torch_threads or torch_threads_default())
         from extraction.pipeline import get_pipeline
 
         get_pipeline()
