@@ -55,6 +55,7 @@ def _lex() -> _Lex:
 
 
 _DEATH = ("مصرع",)
+_ATTEMPT = frozenset(norm_phrase("محاولة محاولات لمحاولة بمحاولة"))
 _AMONG = frozenset(norm_phrase("بينهم بينهن منهم منهن"))
 
 
@@ -84,6 +85,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
     for m in matches:
         kind, where = m.key.split(":")
         i, j = m.i + lo, m.j + lo
+        if m.i > 0 and sub[m.i - 1].norm in _ATTEMPT:
+            continue  # "محاولة اغتيال": nobody was killed
         count: Count | None = None
         victim_from = j
         if where == "after":
@@ -99,7 +102,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             k = m.j
             # "مقتل وإصابة 5": a combined toll is not a killed count
             if k < len(sub) and sub[k].norm.startswith("و") and (k in cue_idx):
-                out.append(Casualty(kind, None, m.start, m.end, None, j))
+                before = _count_before(text, words, lo, m.i + lo)  # "جنديين قتلا وأصيب اثنان"
+                out.append(Casualty(kind, before.value if before else None, m.start, m.end, before, j))
                 continue
             c = count_at(text, words, k + lo) if k < len(sub) else None
             if c is None and k < len(sub):
@@ -109,7 +113,7 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             while c is None and k2 < min(len(sub), k + 7) and _lex().skip_word(sub[k2].norm):
                 k2 += 1
                 if k2 < len(sub):
-                    c = count_at(text, words, k2 + lo)
+                    c = count_at(text, words, k2 + lo) or singular_at(text, words, k2 + lo)
             if c is not None and c.j > hi:
                 c = None
             if c is None:

@@ -13,7 +13,7 @@ import bisect
 import datetime as dt
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extraction.dates import find_date_mentions
 from extraction.incidents_builder import (
@@ -166,8 +166,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
         for g in link_affiliations(raw, sw):
             groups.append(GroupMention(g.id, g.start, g.end, g.text, g.i + s.lo, g.j + s.lo))
         for t in find_triggers(text, sw):
-            triggers.append(Trigger(t.attack_type, t.start, t.end, t.text, t.i + s.lo, t.j + s.lo, t.anaphoric,
-                                    t.generic_plural))
+            triggers.append(replace(t, i=t.i + s.lo, j=t.j + s.lo))
     # places: gazetteer scan per paragraph, then NER LOC it missed; never inside a group name
     places: list[PlaceRef] = []
     for s, e in p.paras:

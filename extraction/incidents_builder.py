@@ -25,7 +25,7 @@ from extraction.lexicon import Word
 from extraction.places import PlaceRef, best_place, choose_place, same_area, to_location
 from extraction.roles import GroupMention, StanzaWord, assign_roles
 from extraction.schema import Article, Evidence, GroupRef, Incident, incident_id_for
-from extraction.triggers import Trigger, most_specific, type_from_actor
+from extraction.triggers import Trigger, strongest, type_from_actor
 
 # Date kinds that name a day (they override vaguer ones and conflict with each other).
 STRONG_DATES = {"today", "yesterday", "weekday", "explicit", "numeric", "day_of_month", "ago"}
@@ -69,6 +69,7 @@ class Clause:
     place_ana: bool = False
     kind: str = "none"  # event | anaphoric | none
     why: str = ""
+    circumstance: bool = False  # "وسط قصف مدفعي": accompanies the attack told before
 
 
 @dataclass
@@ -81,8 +82,14 @@ class Draft:
     inherited_place: PlaceRef | None = None
 
     @property
+    def event_triggers(self) -> list[Trigger]:
+        """Triggers that describe this attack; "وسط قصف ..." circumstances only when nothing else does."""
+        main = [t for c in self.clauses if c.kind == "event" and not c.circumstance for t in c.triggers]
+        return main or [t for c in self.clauses if c.kind == "event" for t in c.triggers]
+
+    @property
     def types(self) -> list[str]:
-        return [t.attack_type for c in self.clauses for t in c.triggers if c.kind == "event"]
+        return [t.attack_type for t in self.event_triggers]
 
     @property
     def group_ids(self) -> set[str]:
@@ -142,6 +149,7 @@ def _starts(cls: str, words: list[Word], lo: int, hi: int) -> bool:
 
 
 _EXPLOSIVE = {"ied", "vbied", "suicide_attack"}
+_CIRCUMSTANCE = {"وسط", "ووسط", "ترافق", "ترافقت", "تزامنا", "بالتزامن"}
 
 
 def _word_gap(words: list[Word], j: int, pos: int) -> int:
@@ -156,12 +164,14 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                 dates: list[DateMention], first: bool) -> Clause:
     start, end = words[lo].start, words[hi - 1].end
     seized = discourse.positions("seized", words, lo, hi)
+    support = discourse.positions("support", words, lo, hi)
     origin = discourse.positions("origin", words, lo, hi)
     c = Clause(
         idx=idx, sent=sent_idx, para=sent.para, is_title=sent.is_title, start=start, end=end, lo=lo, hi=hi,
         # "ضبط أحزمة ناسفة": seized explosives are not an attack
         triggers=[t for t in triggers if lo <= t.i < hi and not (
-            t.attack_type in _EXPLOSIVE and any(0 <= t.i - j <= 3 for _i, j in seized))],
+            t.attack_type in _EXPLOSIVE and any(0 <= t.i - j <= 3 for _i, j in seized))
+            and not any(0 <= t.i - j <= 3 for _i, j in support)],  # "بإسناد من الطائرات المسيرة"
         groups=[g for g in groups if lo <= g.i < hi],
         casualties=find_casualties(text, words, lo, hi),
         # "أطلقوا الصواريخ من مواقعهم في تل رفعت": where the fire came from is not the place hit
@@ -174,6 +184,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.new_event = _starts("new_event_start", words, lo, hi)
     c.cont = _starts("continue_start", words, lo, hi) and not c.new_event
     c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
+    c.circumstance = words[lo].norm in _CIRCUMSTANCE
     return c
 
 
@@ -393,14 +404,16 @@ def _sentence_text(article: Article, sentences: list[Sentence], pos: int) -> str
 
 def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, published: dt.date | None,
               sentences: list[Sentence]) -> Incident:
-    types = d.types
-    attack_type = most_specific(types) if types else "other"
+    trig = d.event_triggers
+    attack_type = strongest(trig)
     groups = load_groups()
     if attack_type in ("armed_clash", "other") and d.perp is not None:
         attack_type = type_from_actor(d.perp.text) or attack_type  # "الطيران الإسرائيلي" strikes from the air
     if attack_type == "armed_clash" and d.target is not None and groups[d.target.id].target_only:
         attack_type = "other"  # an attack on civilians is not a battle
     values, cas_spans, note = _casualty_fields(d)
+    if attack_type == "other" and any(t.shooting for t in trig) and values["killed"] in (1, 2):
+        attack_type = "assassination"  # "مقتل عنصر برصاص مجهولين": a targeted killing
     place = choose_place(d.places, lambda pos: _sentence_text(article, sentences, pos)) or d.inherited_place
     location = to_location(place, _sentence_text(article, sentences, place.start)) if place else None
     # date

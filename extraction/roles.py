@@ -70,7 +70,8 @@ def raw_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
 _AFFIL_STEMS = tuple(norm_phrase("التابع تابع الموالي موالي المدعوم مدعوم تدعم يدعم بقياده يقود المقرب مقرب"))
 
 
-_HEDGE = frozenset(norm_phrase("يعتقد يرجح يشتبه أنهم انهم أنها إنهم من ينتمون ينتمي إلى الى تابعون تابعين خلايا انتماؤهم انتمائهم ل بانتمائهم"))
+_HEDGE = frozenset(norm_phrase("يعتقد يرجح يشتبه أنهم انهم أنها إنهم من ينتمون ينتمي إلى الى تابعون تابعين خلايا "
+                               "انتماؤهم انتمائهم ل بانتمائهم تتهمهم يتهمهم بالانتماء بتهمة الانتماء"))
 
 
 def _is_affil_word(w: str) -> bool:
@@ -172,9 +173,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     perp: GroupMention | None = None
     target: GroupMention | None = None
 
-    # 1. "بين X و Y"
+    # 1. "اشتباكات بين X و Y" (only after a clash word: "مدينة تشهد معارك بين" is no clash of this attack)
+    clash_at = {t.j for t in triggers if t.attack_type == "armed_clash"}
     for k in range(lo, hi):
-        if words[k].norm in _BEIN:
+        if words[k].norm in _BEIN and any(0 <= k - j <= 2 for j in clash_at):
             after = [m for m in ms if m.i > k]
             if len(after) >= 2 and after[1].i - after[0].j <= 6 and words[after[1].i].norm.startswith("و"):
                 perp, target = after[0], after[1]
@@ -240,7 +242,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         # "طائرة مسيرة تركية"، "الطيران الروسي": an air or artillery force is never the one attacked
         perp = next((m for m in ms_roles if m is not target and type_from_actor(m.text)), None)
     if target is None and perp is not None:
-        target = next((m for m in ms if m.i > perp.i and m.id != perp.id), None)
+        # the next other group, but not a co-attacker joined by و ("جيش الاحتلال التركي ومرتزقته")
+        target = next((m for m in ms if m.i > perp.i and m.id != perp.id
+                       and not (m.i == perp.j and words[m.i].norm.startswith("و"))), None)
     if perp is not None and groups.get(perp.id) and groups[perp.id].target_only:
         if target is None:
             target = perp

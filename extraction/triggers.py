@@ -28,6 +28,8 @@ class Trigger:
     j: int
     anaphoric: bool  # "الهجوم": refers back to an attack already told
     generic_plural: bool
+    rank: int = 0
+    shooting: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class _Lex:
     matcher: AliasMatcher
     rank: dict[str, int]
     acled: dict[str, tuple[str, str]]
+    shooting: frozenset[tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +64,11 @@ def _lex() -> _Lex:
         bare = (words[0][2:],) + words[1:] if words and words[0].startswith("ال") else words
         t = bare_type.get(bare, "armed_clash")
         entries.setdefault(f"ana:{t}", []).append(ph)
-    return _Lex(AliasMatcher(entries), rank, acled)
+    for t, spec in (raw.get("weak") or {}).items():
+        entries[f"weak:{t}"] = list(spec["phrases"])
+        rank[f"weak:{t}"] = int(spec["rank"])
+    shooting = frozenset(norm_phrase(p) for p in raw.get("shooting") or [])
+    return _Lex(AliasMatcher(entries), rank, acled, shooting)
 
 
 def find_triggers(text: str, words: list[Word]) -> list[Trigger]:
@@ -72,10 +79,15 @@ def find_triggers(text: str, words: list[Word]) -> list[Trigger]:
 
 
 def _to_trigger(m: Match) -> Trigger:
+    lex = _lex()
     ana = m.key.startswith("ana:")
-    t = m.key[4:] if ana else m.key
+    weak = m.key.startswith("weak:")
+    t = m.key.split(":", 1)[1] if (ana or weak) else m.key
+    r = lex.rank[m.key] if weak else lex.rank.get(t, 0)
+    shooting = any(m.phrase == s or (s[-1].endswith("*") and m.phrase[:-1] == s[:-1]) for s in lex.shooting) or \
+        m.phrase in lex.shooting
     return Trigger(t, m.start, m.end, m.text, m.i, m.j, ana,
-                   len(m.phrase) == 1 and m.phrase[0] in _GENERIC_PLURALS)
+                   len(m.phrase) == 1 and m.phrase[0] in _GENERIC_PLURALS, r, shooting)
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +113,11 @@ def rank(attack_type: str) -> int:
 def most_specific(types: list[str]) -> str:
     """The highest-ranked attack type of several triggers ("other" when there is none)."""
     return max(types, key=rank) if types else "other"
+
+
+def strongest(triggers: list[Trigger]) -> str:
+    """The type of the highest-ranked trigger (weak triggers count below their type's rank)."""
+    return max(triggers, key=lambda t: t.rank).attack_type if triggers else "other"
 
 
 def acled_types(attack_type: str) -> tuple[str, str]:
