@@ -57,6 +57,7 @@ def _lex() -> _Lex:
 _DEATH = ("مصرع",)
 _ATTEMPT = frozenset(norm_phrase("محاولة محاولات لمحاولة بمحاولة"))
 _AMONG = frozenset(norm_phrase("بينهم بينهن منهم منهن"))
+_YEAR = frozenset(norm_phrase("عام العام سنة السنة منذ في مطلع أواخر"))
 
 
 def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None:
@@ -67,8 +68,8 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
         c = count_at(text, words, k)
         if c is None or c.value is None or c.j > i:
             continue
-        if k > lo and words[k - 1].norm in _AMONG:
-            continue
+        if k > lo and words[k - 1].norm in _AMONG | _YEAR:
+            continue  # a sub-count ("بينهم 28 طفلا") or a year ("عام 2018")
         if best is None:
             best = c
     return best

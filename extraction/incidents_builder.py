@@ -180,7 +180,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         dates=[d for d in dates if start <= d.start < end],
     )
     c.background = _starts("background_start", words, lo, hi) or discourse.any_in("background_any", words, lo, hi) \
-        or any(d.past_marker or d.kind in ("ago", "after_event", "before_event") for d in c.dates)
+        or (any(d.past_marker or d.kind in ("ago", "after_event", "before_event") for d in c.dates)
+            and not any(d.kind in ("today", "hours") for d in c.dates))  # "اليوم ... قياديا سابقا"
     c.new_event = _starts("new_event_start", words, lo, hi)
     c.cont = _starts("continue_start", words, lo, hi) and not c.new_event
     c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
