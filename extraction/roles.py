@@ -1,9 +1,10 @@
 """Armed-group mentions and who attacked whom in one clause.
 
-Groups are found with the alias lexicon (``armed_groups.yaml``) on the character string. Roles come
-from, in order of trust:
-1. "بين X و Y" (clashes): X perpetrator, Y target;
-2. agent cue words right before a group: "شنه/نفذه/تبناه/قيام/برصاص/هجوم ل-/كمين ل-" -> perpetrator;
+Groups are found with the alias lexicon (``armed_groups.yaml``) on the character string. Supporters
+("بمساندة مروحيات التحالف") take no role; a defender ("تصدت قوات النظام لهجوم ...") is the target.
+Roles come from, in order of trust:
+1. agent cue words right before a group: "شنه/نفذه/تبناه/قيام/برصاص/هجوم ل-/كمين ل-" -> perpetrator;
+2. "اشتباكات بين X و Y" (after a clash word): X perpetrator, Y target;
 3. attack verbs (شن، هاجم، استهدف، قصف...): the group right before (SVO) or right after (VSO) is the
    perpetrator; Stanza's ``nsubj`` of the verb decides when word order says nothing;
 4. target cue words: "على/ضد/استهدف/في صفوف/من عناصر/مواقع/نقاط" -> target; the victims of a
@@ -173,17 +174,6 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     perp: GroupMention | None = None
     target: GroupMention | None = None
 
-    # 1. "اشتباكات بين X و Y" (only after a clash word: "مدينة تشهد معارك بين" is no clash of this attack)
-    clash_at = {t.j for t in triggers if t.attack_type == "armed_clash"}
-    for k in range(lo, hi):
-        if words[k].norm in _BEIN and any(0 <= k - j <= 2 for j in clash_at):
-            after = [m for m in ms if m.i > k]
-            if len(after) >= 2 and after[1].i - after[0].j <= 6 and words[after[1].i].norm.startswith("و"):
-                perp, target = after[0], after[1]
-                break
-            if len(after) >= 2 and after[0].i - k <= 4:
-                perp, target = after[0], after[1]
-                break
     # defenders are targets: "تصدت قوات النظام لهجوم شنه داعش"
     defended = None
     for i, j in discourse.positions("defend_verbs", words, lo, hi):
@@ -201,6 +191,17 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=4)
             if m is not None:
                 perp = m
+                break
+    # 2b. "اشتباكات بين X و Y" (only after a clash word: "مدينة تشهد معارك بين" is no clash of this attack)
+    clash_at = {t.j for t in triggers if t.attack_type == "armed_clash"}
+    for k in range(lo, hi) if perp is None else ():
+        if words[k].norm in _BEIN and any(0 <= k - j <= 2 for j in clash_at):
+            after = [m for m in ms if m.i > k]
+            if len(after) >= 2 and after[1].i - after[0].j <= 6 and words[after[1].i].norm.startswith("و"):
+                perp, target = after[0], after[1]
+                break
+            if len(after) >= 2 and after[0].i - k <= 4:
+                perp, target = after[0], after[1]
                 break
     # 3. attack verbs: SVO / VSO, then the parse
     verbs = discourse.positions("attack_verbs", words, lo, hi)
