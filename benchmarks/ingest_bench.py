@@ -1,10 +1,13 @@
 """Ingest throughput: articles/s with 1 vs 2 worker processes, and peak memory.
 
 200 articles = the seed articles repeated with a varying last line (so each is a new article),
-ingested by the real CLI into a fresh SQLite file per run. Peak memory is the largest sum of RSS
+ingested by the real CLI into a fresh SQLite file per run, all with one ``--published`` date so
+the copies resolve the same dates and the de-duplication path runs (each seed's attacks become
+events with 40 sources). Peak memory is the largest sum of RSS
 over the ingest process and its workers (sampled every 0.1 s).
 
-    .venv/bin/python benchmarks/ingest_bench.py [--n 200] [--workers 1 2] [--extractor module:function]
+    .venv/bin/python benchmarks/ingest_bench.py [--n 200] [--workers 1 2] [--published DATE]
+                                                [--extractor module:function]
 """
 
 from __future__ import annotations
@@ -33,14 +36,15 @@ def make_articles(folder: Path, n: int) -> None:
         (folder / f"bench_{i:04d}.txt").write_text(body, encoding="utf-8")
 
 
-def run(folder: Path, workers: int, extractor: str | None) -> dict:
+def run(folder: Path, workers: int, extractor: str | None, published: str | None) -> dict:
     db = folder.parent / f"bench_w{workers}.db"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     if extractor:
         env["RAQIB_EXTRACTOR"] = extractor
     started = time.monotonic()
     proc = subprocess.Popen([sys.executable, "-m", "incidents", "ingest", str(folder), "--db", str(db),
-                             "--workers", str(workers), "--quiet"], cwd=ROOT, env=env,
+                             "--workers", str(workers), "--quiet",
+                             *(["--published", published] if published else [])], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     root, peak = psutil.Process(proc.pid), 0
     while proc.poll() is None:
@@ -61,6 +65,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--published", default="2021-03-09", help="publication date for all ('' = none)")
     ap.add_argument("--extractor", help="module:function instead of the real extraction (RAQIB_EXTRACTOR)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="raqib-bench-") as tmp:
@@ -71,7 +76,7 @@ def main() -> None:
               f"{os.cpu_count()} CPU cores", flush=True)
         results = []
         for w in args.workers:
-            r = run(folder, w, args.extractor)
+            r = run(folder, w, args.extractor, args.published or None)
             results.append(r)
             print(f"workers={w}: {args.n} articles in {r['seconds']:.1f} s (including model loading) -> "
                   f"{args.n / r['seconds']:.2f} articles/s; peak RSS {r['peak_mb']:.0f} MB (all processes)",
