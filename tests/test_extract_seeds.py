@@ -72,7 +72,7 @@ PLACES = {
 @pytest.fixture(scope="module")
 def seeds(seed_paths, nlp):
     arts = [read_article_file(p, published=PUBLISHED[p.name[:3]])[0] for p in seed_paths]
-    return {p.name[:3]: (a, incs) for p, a, incs in zip(seed_paths, arts, extract_many(arts, nlp=nlp))}
+    return {p.name[:3]: (a, incs) for p, a, incs in zip(seed_paths, arts, extract_many(arts, nlp=nlp), strict=True)}
 
 
 @pytest.mark.parametrize("seed", sorted(EXPECTED))
@@ -84,15 +84,15 @@ def test_seed_incidents(seed, seeds):
     assert len(got) == len(EXPECTED[seed]), f"{seed}: {got}"
     names = ("attack_type", "perpetrator", "target", "admin1", "killed", "wounded", "captured", "is_background",
              "event_date")
-    for k, (g, e) in enumerate(zip(got, EXPECTED[seed])):
-        for name, gv, ev in zip(names, g, e):
+    for k, (g, e) in enumerate(zip(got, EXPECTED[seed], strict=True)):
+        for name, gv, ev in zip(names, g, e, strict=True):
             if ev != "*":
                 assert gv == ev, f"seed {seed} incident {k}: {name} = {gv!r}, expected {ev!r}; {g}"
         assert any(p in incidents[k].location.text for p in PLACES[seed][k]), (seed, k, incidents[k].location.text)
 
 
 def test_cumulative_tolls_are_not_incidents(seeds):
-    for seed, (article, incidents) in seeds.items():
+    for seed, (_article, incidents) in seeds.items():
         for i in incidents:
             assert i.killed not in (1339, 754, 145, 2000, 8), (seed, i.evidence.text)
             assert "حصيلة" not in i.evidence.text or seed == "000", (seed, i.evidence.text)
@@ -115,10 +115,9 @@ def test_evidence_round_trips_and_holds_every_fact(seeds):
 
 
 def _spelled(n: int, text: str) -> bool:
+    from extraction.casualties import find_casualties
     from extraction.lexicon import words_of
     from extraction.numbers import find_counts
-
-    from extraction.casualties import find_casualties
 
     words = words_of(text)
     return n in {c.value for c in find_counts(text, words)} | {c.value for c in find_casualties(text, words)}

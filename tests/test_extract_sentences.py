@@ -19,7 +19,7 @@ CASES = yaml.safe_load(
 @pytest.fixture(scope="module")
 def results(nlp):
     arts = [article_from_text(c["text"], published=c["published"]) for c in CASES]
-    return {c["id"]: (a, incs) for c, a, incs in zip(CASES, arts, extract_many(arts, nlp=nlp))}
+    return {c["id"]: (a, incs) for c, a, incs in zip(CASES, arts, extract_many(arts, nlp=nlp), strict=True)}
 
 
 def _check(inc, exp: dict, cid: str) -> None:
@@ -45,7 +45,7 @@ def test_sentence(case, results):
         assert incidents == [], f"{case['id']}: expected no incident, got {[i.to_dict() for i in incidents]}"
         return
     assert len(incidents) == len(case["expect"]), [i.to_dict() for i in incidents]
-    for inc, exp in zip(incidents, case["expect"]):
+    for inc, exp in zip(incidents, case["expect"], strict=True):
         _check(inc, exp, case["id"])
 
 
@@ -83,10 +83,9 @@ def test_numbers_and_places_inside_evidence(results):
 
 def _number_in(text: str, n: int) -> bool:
     """The count is stated in the text (as digits, Arabic-Indic digits or words)."""
+    from extraction.casualties import find_casualties
     from extraction.lexicon import words_of
     from extraction.numbers import find_counts
-
-    from extraction.casualties import find_casualties
 
     words = words_of(text)
     values = {c.value for c in find_counts(text, words)} | {c.value for c in find_casualties(text, words)}
