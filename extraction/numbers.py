@@ -165,13 +165,20 @@ def _mk(text: str, words: list[Word], i: int, j: int, value: int, approx: bool =
     return Count(value, i, j, s, e, text[s:e], approximate=approx)
 
 
+def _glued(text: str, start: int, end: int) -> bool:
+    """A digit run inside code or a Latin token ("__pwned=1", "SY24") is not a count."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return any(ch.isascii() and (ch.isalnum() or ch in "_=/.") for ch in (before, after))
+
+
 def find_counts(text: str, words: list[Word]) -> list[Count]:
     """Every explicit number in the words (for highlighting and the evidence check)."""
     out: list[Count] = []
     i = 0
     while i < len(words):
         c = count_at(text, words, i)
-        if c is not None and c.value is not None:
+        if c is not None and c.value is not None and not _glued(text, c.start, c.end):
             out.append(c)
             i = c.j
         else:
