@@ -12,6 +12,8 @@ Guarantees:
 
 from __future__ import annotations
 
+import math
+
 import os
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
@@ -167,9 +169,22 @@ class Store:
             return {}
         lo = (window[0] - timedelta(days=40)).isoformat()
         hi = (window[1] + timedelta(days=40)).isoformat()
+        # Every compatible pair shares the governorate or lies within RADIUS_KM (rule 3), so the
+        # candidate scan stays small however large the store grows.
+        place_conds = []
+        if key.admin1_pcode:
+            place_conds.append(T_INC.c.admin1_pcode == key.admin1_pcode)
+        if key.lat is not None and key.lon is not None:
+            dlat = dedup.RADIUS_KM / 111.0 + 0.01
+            dlon = dlat / max(0.2, math.cos(math.radians(key.lat)))
+            place_conds.append(and_(T_INC.c.lat.between(key.lat - dlat, key.lat + dlat),
+                                    T_INC.c.lon.between(key.lon - dlon, key.lon + dlon)))
+        if not place_conds:
+            return {}
         near = (
             select(T_INC.c.event_id).select_from(T_INC.join(T_ART, T_ART.c.id == T_INC.c.article_id))
             .where(T_INC.c.attack_type == key.attack_type, T_INC.c.article_id != key.article_id,
+                   or_(*place_conds),
                    or_(T_INC.c.event_date.between(lo, hi),
                        and_(T_INC.c.event_date.is_(None), T_ART.c.published.between(lo, hi))))
             .distinct()
