@@ -212,8 +212,12 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     real = [t for t in c.triggers if not t.anaphoric]
     has_ana = any(t.anaphoric for t in c.triggers)
     lo, hi = c.lo, c.hi
+    # "دون ورود معلومات عن خسائر حتى الآن": "so far" closes a no-news remark, not a cumulative period
+    cum_dates = [d for d in c.dates if d.kind in CUMULATIVE_DATES]
+    if cum_dates and discourse.any_in("no_info", words, lo, hi):
+        cum_dates = [d for d in cum_dates if d.kind != "until_now"]
     if (discourse.any_in("cumulative", words, lo, hi) and not discourse.any_in("toll_of_this", words, lo, hi)) \
-            or any(d.kind in CUMULATIVE_DATES for d in c.dates):
+            or cum_dates:
         c.kind, c.why = "none", "cumulative"
         return
     if discourse.any_in("not_event", words, lo, hi):

@@ -68,3 +68,21 @@ def test_acled_mapping_covers_every_type():
     assert acled_types("suicide_attack")[1] == "Suicide bomb"
     with pytest.raises(ValueError, match="unknown attack type"):
         acled_types("picnic")
+
+
+@pytest.mark.parametrize("text,gid", [
+    ("كمين نصبته فلول النظام البائد لدورية أمنية", "assad_loyalists"),
+    ("هاجمت مجموعة من فلول ميليشيات الأسد الدورية", "assad_loyalists"),
+    ("اشتباكات مع بقايا النظام السابق في ريف اللاذقية", "assad_loyalists"),
+    ("استشهد 13 عنصرا من إدارة الأمن العام", "syrian_government"),
+    ("داهمت قوى الأمن العام وكرا للخلية", "syrian_government"),
+    ("أعلنت وزارة الدفاع السورية", "syrian_government"),
+    ("وحدات من الجيش السوري الجديد", "syrian_government"),
+])
+def test_post_2024_actors(text, gid):
+    """From December 2024 the government's forces are الأمن العام / وزارة الدفاع; the old regime's
+    armed remnants are their own top-level group (never folded into ``unknown``)."""
+    ms = raw_group_mentions(text, words_of(text))
+    assert [m.id for m in ms] == [gid], ms
+    g = load_groups()["assad_loyalists"]
+    assert g.parent is None and g.name_ar == "فلول النظام البائد" and g.colour.startswith("#")
