@@ -240,8 +240,20 @@ def _run_pool(articles: Iterator[Article], workers: int, spec: str,
     in_flight: dict[Future, tuple[Article, int]] = {}
     retry: list[tuple[Article, int]] = []
     exhausted = False
+
+    def collect(fut: Future, article: Article, attempt: int) -> bool:
+        """Store a finished result; False when the future died with the pool (article queued again)."""
+        try:
+            incidents, error = fut.result()
+        except BrokenProcessPool:
+            _retry_or_fail(article, attempt, retry, fail)
+            return False
+        store_result(article, incidents, error)
+        return True
+
     try:
         while True:
+            broken = False
             while len(in_flight) < 2 * workers and (retry or not exhausted):
                 if retry:
                     article, attempt = retry.pop()
@@ -251,28 +263,31 @@ def _run_pool(articles: Iterator[Article], workers: int, spec: str,
                         exhausted = True
                         break
                     attempt = 1
-                in_flight[pool.submit(extract_in_worker, article)] = (article, attempt)
-            if not in_flight:
-                break
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-            broken = False
-            for fut in done:
-                article, attempt = in_flight.pop(fut)
                 try:
-                    incidents, error = fut.result()
-                except BrokenProcessPool:
+                    in_flight[pool.submit(extract_in_worker, article)] = (article, attempt)
+                except BrokenProcessPool:  # a worker died between two submissions
+                    retry.append((article, attempt))
                     broken = True
-                    _retry_or_fail(article, attempt, retry, fail)
-                    continue
-                store_result(article, incidents, error)
+                    break
+            if not in_flight and not broken:
+                break
+            if not broken:
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    article, attempt = in_flight.pop(fut)
+                    broken |= not collect(fut, article, attempt)
             if broken:
-                # Every article still in flight was lost with the pool: retry them in a fresh one.
-                for article, attempt in list(in_flight.values()):
-                    _retry_or_fail(article, attempt, retry, fail)
+                # Every article still in flight was lost with the pool: keep what finished, retry
+                # the rest once in a fresh pool.
+                pool.shutdown(wait=False, cancel_futures=True)
+                for fut, (article, attempt) in list(in_flight.items()):
+                    if fut.done() and not fut.cancelled():
+                        collect(fut, article, attempt)
+                    else:
+                        _retry_or_fail(article, attempt, retry, fail)
+                in_flight.clear()
                 say(f"a worker process died (killed or out of memory): restarting the workers and "
                     f"retrying {len(retry)} article(s) once")
-                in_flight.clear()
-                pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -13,7 +13,6 @@ Guarantees:
 from __future__ import annotations
 
 import math
-
 import os
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
