@@ -20,10 +20,9 @@ from .build import ensure_index
 from .model import Candidate, PlaceMention, PlaceRow
 from .parse import parse_mention
 from .rank import Context, context_from, rank
-from .scan import scan, sentence_bounds
+from .scan import LOOSE_QUALITY, scan, sentence_bounds
 from .words import vocabulary
 
-LOOSE_QUALITY = 0.85
 COMPACT_QUALITY = 0.8
 COMPACT_MIN_LEN = 6
 
@@ -70,6 +69,9 @@ class Gazetteer:
     def has_name(self, norm: str) -> bool:
         return norm in self._exact or loose_key(norm) in self._loose or compact_key(norm) in self._compact
 
+    def has_exact(self, norm: str) -> bool:
+        return norm in self._exact
+
     def lookup(self, tokens: list[str]) -> list[tuple[int, float]]:
         """Places whose name is ``tokens`` (normalised): exact first, then ال-insensitive, then
         with the spaces of compounds ignored ("ديرالزور" = "دير الزور")."""
@@ -110,6 +112,9 @@ class Gazetteer:
             for sp in group:
                 others = [o.parsed for o in group if o is not sp]
                 ctx = context_from(others, self.places, exclude=sp.parsed.name)
+                if len(by_sentence) > 1:
+                    rest = [o.parsed for o in spans if o.start not in {g.start for g in group}]
+                    ctx.para_anchors = context_from(rest, self.places, exclude=sp.parsed.name).anchors
                 out.append(PlaceMention(start=sp.start, end=sp.end, text=text[sp.start:sp.end],
                                         candidates=rank(sp.parsed, self.places, ctx, limit)))
         out.sort(key=lambda m: m.start)

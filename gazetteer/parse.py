@@ -64,6 +64,9 @@ def parse_mention(tokens: list[str], lookup, vocab: Vocabulary) -> Parsed | None
                     continue
                 if stem in vocab.skip_words:
                     continue
+                if e - s == 1 and vocab.is_month_use(tokens[s - 1] if s else "", stem,
+                                                     tokens[e] if e < n else ""):
+                    continue        # "تشرين الأول" is a month, not the village تشرين
                 hits = lookup([stem] + span[1:])
                 if not hits:
                     continue

@@ -31,6 +31,9 @@ class Context:
     districts: set[str] = field(default_factory=set)           # admin2 p-codes
     anchors: list[tuple[float, float]] = field(default_factory=list)
     areas: list[PlaceRow] = field(default_factory=list)        # the areas that named a governorate
+    subdistricts: set[str] = field(default_factory=set)        # admin3 p-codes ("ناحية عين عيسى")
+    subareas: list[PlaceRow] = field(default_factory=list)     # the places named as a sub-district
+    para_anchors: list[tuple[float, float]] = field(default_factory=list)   # places of the paragraph
 
     def add_gov(self, pcode: str | None, weight: float) -> None:
         if pcode:
@@ -38,7 +41,7 @@ class Context:
 
 
 COUNTRYSIDE_ID = "lm:rural_"       # curated rows naming a governorate's countryside (landmarks.csv)
-AREA_ORDER = {"region": 0, "admin2": 1, "admin1": 2}
+AREA_ORDER = {"admin3": 0, "region": 1, "admin2": 2, "admin1": 3}
 FALLBACK_SCORE = 0.5
 
 
@@ -54,6 +57,8 @@ def context_from(parsed_list: list[Parsed], places: list[PlaceRow], exclude: str
         if exclude is not None and p.name == exclude:
             continue
         rows = [places[i] for i, _ in p.hits]
+        if "admin3" in p.kinds:
+            _add_subdistrict(ctx, rows)
         admin1 = [r for r in rows if r.kind == "admin1"]
         admin2 = [r for r in rows if r.kind == "admin2"]
         if admin1:
@@ -81,6 +86,39 @@ def context_from(parsed_list: list[Parsed], places: list[PlaceRow], exclude: str
     return ctx
 
 
+def _add_subdistrict(ctx: Context, rows: list[PlaceRow]) -> None:
+    """"ناحية عين عيسى", "التابعة لناحية زركان": the sub-district weighs like a governorate (its
+    governorate becomes a constraint) and is the fallback area for villages the sources lack.
+    The sub-district unit when the sources have it, else the town that names it (its seat)."""
+    units = [r for r in rows if r.kind == "admin3"]
+    seats = units or sorted((r for r in rows if r.kind not in ADMIN_KINDS), key=lambda r: -r.importance)[:1]
+    if not seats or len({r.admin1_pcode for r in seats}) != 1:
+        return
+    for r in seats:
+        ctx.subareas.append(r)
+        ctx.areas.append(r)
+        if r.admin3_pcode:
+            ctx.subdistricts.add(r.admin3_pcode)
+    ctx.add_gov(seats[0].admin1_pcode, 0.8)
+    ctx.anchors.append((seats[0].lat, seats[0].lon))
+
+
+FAR_KM = 40.0        # farther than this from the sub-district the sentence names: not the village meant
+VILLAGE_KINDS = {"village", "hamlet"}
+
+
+def _far_from_subareas(cands: list[tuple[PlaceRow, float]], parsed: Parsed, ctx: Context) -> bool:
+    """Every reading of a village-like mention lies far from the sub-district the sentence names
+    ("قرى مشيرفة ... التابعة لناحية زركان" while every مشيرفة we know is 70+ km away)."""
+    if not ctx.subareas or not cands:
+        return False
+    village_like = (max(r.importance for r, _ in cands) < PROMINENT
+                    or (parsed.kinds and parsed.kinds & VILLAGE_KINDS and "city" not in parsed.kinds))
+    if not village_like:
+        return False
+    return all(min(haversine_km(r.lat, r.lon, a.lat, a.lon) for a in ctx.subareas) > FAR_KM for r, _ in cands)
+
+
 def rank(parsed: Parsed, places: list[PlaceRow], ctx: Context | None, limit: int = 5) -> list[Candidate]:
     ctx = ctx or Context()
     rows = {}
@@ -97,6 +135,10 @@ def rank(parsed: Parsed, places: list[PlaceRow], ctx: Context | None, limit: int
         strong = {g for g, w in ctx.govs.items() if w >= 0.8}
     if strong and any(r.admin1_pcode in strong for r, _ in cands):
         cands = [(r, q) for r, q in cands if r.admin1_pcode in strong]
+        if not named and _far_from_subareas(cands, parsed, ctx):
+            fallback = area_fallback(ctx, {ctx.subareas[0].admin1_pcode})
+            if fallback:
+                return fallback
     elif strong and not named and max((r.importance for r, _ in cands), default=0.0) < PROMINENT:
         # The sentence names one governorate and every place of this name is a small village in
         # another one: the village is missing from our sources, never the same-named one elsewhere.
@@ -120,9 +162,16 @@ def rank(parsed: Parsed, places: list[PlaceRow], ctx: Context | None, limit: int
         s += 0.9 * ctx.govs.get(r.admin1_pcode or "", 0.0)
         if r.admin2_pcode and r.admin2_pcode in ctx.districts:
             s += 0.3
+        if r.admin3_pcode and r.admin3_pcode in ctx.subdistricts:
+            s += 0.4
         if ctx.anchors:
             d = min(haversine_km(r.lat, r.lon, a, b) for a, b in ctx.anchors)
             s += 0.5 * math.exp(-d / 120.0)
+        if ctx.para_anchors:
+            # the paragraph's other places: weaker than the sentence's, sharper in distance, so they
+            # decide among same-named villages of one governorate
+            d = min(haversine_km(r.lat, r.lon, a, b) for a, b in ctx.para_anchors)
+            s += 0.3 * math.exp(-d / 60.0)
         scored.append((s, r))
     scored.sort(key=lambda x: (-x[0], -x[1].importance, x[1].gid))
     top = scored[:limit]
@@ -154,7 +203,7 @@ def area_fallback(ctx: Context, strong: set[str]) -> list[Candidate]:
     areas = [a for a in ctx.areas if a.admin1_pcode in strong]
     if not areas:
         return []
-    a = min(areas, key=lambda r: (AREA_ORDER.get(r.kind, 3), r.gid))
+    a = min(areas, key=lambda r: (r not in ctx.subareas, AREA_ORDER.get(r.kind, 3), r.gid))
     return [Candidate(
         gazetteer_id=a.gid, name_ar=a.name_ar, name_en=a.name_en, kind=a.kind, lat=a.lat, lon=a.lon,
         admin1=a.admin1, admin1_pcode=a.admin1_pcode, admin2=a.admin2, admin3=a.admin3,

@@ -20,6 +20,7 @@ from .words import Vocabulary
 _JOIN_GAP = re.compile("^[\\s\"'“”«»‘’\u0640-]*$")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 PROMINENT = 0.5
+LOOSE_QUALITY = 0.85      # match quality of an ال-insensitive hit (the name index uses it)
 
 
 @dataclass
@@ -55,15 +56,23 @@ def _accept(name, hits, heads, prefix, start_word, last_end_word, toks, text, sp
     ("قرى المطاردة والسكرية"), and only when written exactly as in the index."""
     if name in vocab.stop_names or name in vocab.not_places or len(name.replace(" ", "")) < 3:
         return False
-    rows = [gz.places[i] for i, _ in hits]
-    prominent = max((r.importance for r in rows), default=0.0) >= PROMINENT
-    if prominent and name not in vocab.cue_names:
-        return True
-    if not any(q >= 1.0 for _, q in hits):
+    # A match that differs from the index only by ال ("رقة" ~ الرقة, "إشارة" ~ الإشارة) is weak:
+    # behind a clitic ("فرقة" = ف + رقة, "ورقة", "وجيزة") it is a common word, and alone it counts
+    # only after a locative cue or a head.
+    loose_only = bool(hits) and all(q == LOOSE_QUALITY for _, q in hits)
+    if loose_only and prefix and not heads:
         return False
+    rows = [gz.places[i] for i, q in hits if q != LOOSE_QUALITY or loose_only]
+    prominent = max((r.importance for r in rows), default=0.0) >= PROMINENT
+    if prominent and name not in vocab.cue_names and not loose_only:
+        return True
     prefixes = list(vocab.prefixes)
     prev = toks[start_word - 1] if start_word > 0 else ""
     prev_stems = {stem for _, stem in clitic_variants(prev, prefixes)} if prev else set()
+    if prominent and (heads or prev_stems & vocab.cues):
+        return True
+    if not any(q >= 1.0 for _, q in hits):
+        return False
     if heads or prev_stems & vocab.cues:
         return True
     if "ب" in prefix and (name.startswith("ال") or " " in name):
@@ -89,7 +98,7 @@ def scan(text: str, gz, vocab: Vocabulary, *, filter_common: bool = True) -> lis
         if not tok or not ARABIC_LETTER.search(words[i]):
             i += 1
             continue
-        best = None          # (end word j, prefix, name)
+        best = None          # (end word j, prefix, name, exact)
         for p, stem in ([] if filter_common and vocab.not_place([tok], prefixes) else clitic_variants(tok, prefixes)):
             if not gz.may_start(stem):
                 continue
@@ -100,12 +109,17 @@ def scan(text: str, gz, vocab: Vocabulary, *, filter_common: bool = True) -> lis
                         break
                     phrase.append(toks[j])
                 key = " ".join(phrase)
-                if gz.has_name(key) and (best is None or j > best[0] or (j == best[0] and not p and best[1])):
-                    best = (j, p, key)
+                if not gz.has_name(key):
+                    continue
+                exact = gz.has_exact(key)
+                if best is not None and best[3] and not exact:
+                    continue    # "الباب شرقي": an ال-insensitive longer match never beats an exact name
+                if best is None or j > best[0] or (j == best[0] and not p and best[1]):
+                    best = (j, p, key, exact)
         if best is None:
             i += 1
             continue
-        j, p, name = best
+        j, p, name, _ = best
         if j == i and vocab.is_function_word(name) or name in vocab.skip_words:
             i += 1
             continue
@@ -125,12 +139,23 @@ def scan(text: str, gz, vocab: Vocabulary, *, filter_common: bool = True) -> lis
         if heads and j + 1 < n and joinable[j] and toks[j + 1] in vocab.directions:
             end_word, direction = j + 1, vocab.directions[toks[j + 1]]
         hits = gz.lookup(name.split())
+        if filter_common and j == i and vocab.is_month_use(toks[i - 1] if i > 0 else "", name,
+                                                           toks[j + 1] if j + 1 < n else ""):
+            i += 1          # "تشرين الأول", "21 آب": a date, not the village
+            continue
+        singular = set(heads) & vocab.strong_heads - vocab.plural_heads
+        if filter_common and name in vocab.stop_names and not singular:
+            i += 1          # "أحياء المدينة": a common word after a plural head
+            continue
         if filter_common and not (set(heads) & vocab.strong_heads):
             if not _accept(name, hits, heads, p, start_word, last_end_word, toks, text, spans, gz, vocab):
                 i += 1
                 continue
         parsed = Parsed(name=name, hits=[(idx, q * (0.92 if p else 1.0)) for idx, q in hits])
         apply_heads(parsed, heads, vocab)
+        if not heads and out and last_end_word >= 0 and start_word == last_end_word + 1:
+            # "قرى مشيرفة والعريشة وقاسمية": a list continues the kind its head asked for
+            parsed.kinds.update(out[-1].parsed.kinds)
         if direction:
             parsed.direction, parsed.area = direction, True
         s0 = spans[start_word][0] + _skip_letters(words[start_word], len(start_prefix))

@@ -192,7 +192,8 @@ def read_aliases(path: Path = ALIASES_FILE) -> list[dict]:
 def read_words(path: Path = WORDS_FILE) -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     for key in ("prefixes", "type_heads", "area_heads", "countryside_heads", "skip_words", "directions",
-                "trailing_qualifiers", "locative_cues", "strong_heads"):
+                "trailing_qualifiers", "locative_cues", "strong_heads", "plural_heads", "months",
+                "month_followers", "month_preceders"):
         if key not in data:
             raise SourceError(f"{path}: missing the {key!r} list")
     return data

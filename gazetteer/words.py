@@ -28,6 +28,10 @@ class Vocabulary:
     stop_names: frozenset[str]          # never a bare mention in running text
     cue_names: frozenset[str]           # a bare mention only after a locative cue
     not_places: frozenset[str]          # countries, foreign cities, rivers: never a Syrian place
+    plural_heads: frozenset[str] = frozenset()      # "أحياء المدينة": not enough for a stop name
+    months: frozenset[str] = frozenset()            # month names that are also village names
+    month_followers: frozenset[str] = frozenset()   # "تشرين الأول", "أيار الماضي"
+    month_preceders: frozenset[str] = frozenset()   # "شهر أيار", "مطلع حزيران"
 
     def is_head(self, tok: str) -> bool:
         return tok in self.type_heads or tok in self.area_heads
@@ -39,8 +43,20 @@ class Vocabulary:
         rest = tokens[1:]
         return any(" ".join([stem, *rest]) in self.not_places for _, stem in clitic_variants(tokens[0], prefixes))
 
+    def is_month_use(self, prev: str, name: str, nxt: str) -> bool:
+        """True when ``name`` (normalised, one word) is a month in a date: followed by an ordinal, a
+        number or a time word, or preceded by a number or a month word ("تشرين الأول", "21 آب")."""
+        if name not in self.months:
+            return False
+        return (nxt in self.month_followers or _is_number(nxt) or _is_number(prev)
+                or prev in self.month_preceders)
+
     def is_function_word(self, tok: str) -> bool:
         return self.is_head(tok) or tok in self.skip_words or tok in self.directions or tok in self.qualifiers
+
+
+def _is_number(tok: str) -> bool:
+    return bool(tok) and all(ch.isdigit() for ch in tok)
 
 
 def _norm_all(items) -> list[str]:
@@ -67,4 +83,8 @@ def vocabulary() -> Vocabulary:
         stop_names=frozenset(stops),
         cue_names=frozenset(cue_names),
         not_places=frozenset(normalize_ar(x) for x in S.read_not_places()),
+        plural_heads=frozenset(_norm_all(w["plural_heads"])),
+        months=frozenset(_norm_all(w["months"])),
+        month_followers=frozenset(_norm_all(w["month_followers"])),
+        month_preceders=frozenset(_norm_all(w["month_preceders"])),
     )
