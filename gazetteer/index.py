@@ -61,6 +61,21 @@ class Gazetteer:
         self._first = ({k.split()[0] for k in self._exact} | {k.split()[0] for k in self._loose}
                        | set(self._compact))
         self.max_tokens = max(len(k.split()) for k in self._exact)
+        self.seats = self._sub_district_seats()
+
+    def _sub_district_seats(self) -> dict[str, PlaceRow]:
+        """Sub-district p-code -> the populated place of the same name inside it (its seat)."""
+        seats: dict[str, PlaceRow] = {}
+        for unit in self.places:
+            if unit.kind != "admin3" or not unit.admin3_pcode:
+                continue
+            name = normalize_ar(unit.name_ar).removeprefix("مركز ")
+            inside = [self.places[i] for i, _ in self.lookup(name.split())
+                      if self.places[i].admin3_pcode == unit.admin3_pcode
+                      and self.places[i].kind in ("city", "town", "village")]
+            if inside:
+                seats[unit.admin3_pcode] = max(inside, key=lambda r: r.importance)
+        return seats
 
     # ---------------------------------------------------------------- name index
     def may_start(self, tok: str) -> bool:
@@ -88,7 +103,7 @@ class Gazetteer:
         if not context:
             return None
         spans = scan(context, self, self.vocab)
-        return context_from([s.parsed for s in spans], self.places, exclude=exclude)
+        return context_from([s.parsed for s in spans], self.places, exclude=exclude, seats=self.seats)
 
     def resolve(self, text: str, context: str | None = None, limit: int = 5) -> list[Candidate]:
         """Candidates for a place mention, best first; [] when no known name is in ``text``."""
@@ -111,7 +126,7 @@ class Gazetteer:
         for group in by_sentence.values():
             for sp in group:
                 others = [o.parsed for o in group if o is not sp]
-                ctx = context_from(others, self.places, exclude=sp.parsed.name)
+                ctx = context_from(others, self.places, exclude=sp.parsed.name, seats=self.seats)
                 if len(by_sentence) > 1:
                     rest = [o.parsed for o in spans if o.start not in {g.start for g in group}]
                     ctx.para_anchors = context_from(rest, self.places, exclude=sp.parsed.name).anchors

@@ -50,15 +50,19 @@ def is_countryside(row: PlaceRow, name: str) -> bool:
     return row.kind == "region" and (name.startswith("ريف ") or row.gid.startswith(COUNTRYSIDE_ID))
 
 
-def context_from(parsed_list: list[Parsed], places: list[PlaceRow], exclude: str | None = None) -> Context:
-    """Governorates, districts and anchor points named by the other mentions of a sentence."""
+def context_from(parsed_list: list[Parsed], places: list[PlaceRow], exclude: str | None = None,
+                 seats: dict[str, PlaceRow] | None = None) -> Context:
+    """Governorates, districts and anchor points named by the other mentions of a sentence.
+
+    ``seats`` maps a sub-district p-code to its seat town: the point that stands for a named
+    sub-district (a desert sub-district's centroid can lie 40 km from where its villages are)."""
     ctx = Context()
     for p in parsed_list:
         if exclude is not None and p.name == exclude:
             continue
         rows = [places[i] for i, _ in p.hits]
-        if "admin3" in p.kinds:
-            _add_subdistrict(ctx, rows)
+        if rows and ("admin3" in p.kinds or all(r.kind == "admin3" for r in rows)):
+            _add_subdistrict(ctx, rows, seats or {})   # "ناحية زركان", or the unit's name "ناحية عين عيسى"
         admin1 = [r for r in rows if r.kind == "admin1"]
         admin2 = [r for r in rows if r.kind == "admin2"]
         if admin1:
@@ -86,21 +90,23 @@ def context_from(parsed_list: list[Parsed], places: list[PlaceRow], exclude: str
     return ctx
 
 
-def _add_subdistrict(ctx: Context, rows: list[PlaceRow]) -> None:
+def _add_subdistrict(ctx: Context, rows: list[PlaceRow], seat_of: dict[str, PlaceRow]) -> None:
     """"ناحية عين عيسى", "التابعة لناحية زركان": the sub-district weighs like a governorate (its
-    governorate becomes a constraint) and is the fallback area for villages the sources lack.
-    The sub-district unit when the sources have it, else the town that names it (its seat)."""
+    governorate becomes a constraint) and is the fallback area for villages the sources lack. It
+    stands at its seat town when we know it, else at the unit's centroid, else at the town that
+    names it ("ناحية زركان" is not an OCHA sub-district)."""
     units = [r for r in rows if r.kind == "admin3"]
-    seats = units or sorted((r for r in rows if r.kind not in ADMIN_KINDS), key=lambda r: -r.importance)[:1]
-    if not seats or len({r.admin1_pcode for r in seats}) != 1:
+    points = units or sorted((r for r in rows if r.kind not in ADMIN_KINDS), key=lambda r: -r.importance)[:1]
+    if not points or len({r.admin1_pcode for r in points}) != 1:
         return
-    for r in seats:
-        ctx.subareas.append(r)
-        ctx.areas.append(r)
+    for r in points:
         if r.admin3_pcode:
             ctx.subdistricts.add(r.admin3_pcode)
-    ctx.add_gov(seats[0].admin1_pcode, 0.8)
-    ctx.anchors.append((seats[0].lat, seats[0].lon))
+        r = seat_of.get(r.admin3_pcode or "", r) if r.kind == "admin3" else r
+        ctx.subareas.append(r)
+        ctx.areas.append(r)
+    ctx.add_gov(points[0].admin1_pcode, 0.8)
+    ctx.anchors.append((ctx.subareas[-1].lat, ctx.subareas[-1].lon))
 
 
 FAR_KM = 40.0        # farther than this from the sub-district the sentence names: not the village meant

@@ -47,7 +47,8 @@ def sentence_bounds(text: str) -> list[int]:
     return [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
 
 
-def _accept(name, hits, heads, prefix, start_word, last_end_word, toks, text, spans, gz, vocab) -> bool:
+def _accept(name, hits, heads, prefix, start_word, last_end_word, toks, text, spans, gz, vocab,
+            listed: bool = False) -> bool:
     """Whether a bare name (no type head) in running text is a place reference.
 
     Prominent places (cities, towns, admin units, curated sites) count anywhere; a small village, a
@@ -56,11 +57,11 @@ def _accept(name, hits, heads, prefix, start_word, last_end_word, toks, text, sp
     ("قرى المطاردة والسكرية"), and only when written exactly as in the index."""
     if name in vocab.stop_names or name in vocab.not_places or len(name.replace(" ", "")) < 3:
         return False
-    # A match that differs from the index only by ال ("رقة" ~ الرقة, "إشارة" ~ الإشارة) is weak:
-    # behind a clitic ("فرقة" = ف + رقة, "ورقة", "وجيزة") it is a common word, and alone it counts
-    # only after a locative cue or a head.
+    # A match that differs from the index only by ال ("رقة" ~ الرقة, "قصير" ~ القصير) is weak: a
+    # clitic before a stem without ال ("فرقة" = ف + رقة, "ورقة", "وجيزة") makes it a common word
+    # ("والمعلق" ~ معلق is fine), and alone it counts only after a locative cue or a head.
     loose_only = bool(hits) and all(q == LOOSE_QUALITY for _, q in hits)
-    if loose_only and prefix and not heads:
+    if loose_only and prefix and not name.startswith("ال") and not heads:
         return False
     rows = [gz.places[i] for i, q in hits if q != LOOSE_QUALITY or loose_only]
     prominent = max((r.importance for r in rows), default=0.0) >= PROMINENT
@@ -71,6 +72,8 @@ def _accept(name, hits, heads, prefix, start_word, last_end_word, toks, text, sp
     prev_stems = {stem for _, stem in clitic_variants(prev, prefixes)} if prev else set()
     if prominent and (heads or prev_stems & vocab.cues):
         return True
+    if listed:
+        return True         # "قرى صيدا والمعلق وجهبل": the list's type head covers every item
     if not any(q >= 1.0 for _, q in hits):
         return False
     if heads or prev_stems & vocab.cues:
@@ -147,15 +150,20 @@ def scan(text: str, gz, vocab: Vocabulary, *, filter_common: bool = True) -> lis
         if filter_common and name in vocab.stop_names and not singular:
             i += 1          # "أحياء المدينة": a common word after a plural head
             continue
+        listed = bool(not heads and out and start_word == last_end_word + 1
+                      and set(out[-1].parsed.heads) & vocab.strong_heads
+                      and (p.startswith("و") or "،" in text[spans[last_end_word][1]:spans[start_word][0]]))
         if filter_common and not (set(heads) & vocab.strong_heads):
-            if not _accept(name, hits, heads, p, start_word, last_end_word, toks, text, spans, gz, vocab):
+            if not _accept(name, hits, heads, p, start_word, last_end_word, toks, text, spans, gz, vocab,
+                           listed=listed):
                 i += 1
                 continue
         parsed = Parsed(name=name, hits=[(idx, q * (0.92 if p else 1.0)) for idx, q in hits])
         apply_heads(parsed, heads, vocab)
-        if not heads and out and last_end_word >= 0 and start_word == last_end_word + 1:
+        if listed:
             # "قرى مشيرفة والعريشة وقاسمية": a list continues the kind its head asked for
             parsed.kinds.update(out[-1].parsed.kinds)
+            parsed.heads = list(out[-1].parsed.heads)
         if direction:
             parsed.direction, parsed.area = direction, True
         s0 = spans[start_word][0] + _skip_letters(words[start_word], len(start_prefix))

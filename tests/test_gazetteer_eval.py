@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer import get_gazetteer, resolve_place
+from gazetteer.build import haversine_km
 from gazetteer.index import compact_key
 from raqib.arabic import normalize_ar
 from raqib.paths import PROJECT_ROOT
@@ -136,11 +137,21 @@ def test_a_bare_direction_before_a_city_with_a_head_is_still_the_city():
 # ------------------------------------------------------------------ village missing from the sources
 def test_unknown_village_in_a_named_countryside_falls_back_to_that_countryside():
     # الطيبة exists in five governorates but not in Deir ez-Zor's sources: never the Idlib one
-    res = resolve_place("بلدة الطيبة", "قصف على بلدة الطيبة التابعة لناحية الكسرة في ريف دير الزور الغربي")
+    res = resolve_place("بلدة الطيبة", "قصف على بلدة الطيبة في ريف دير الزور الغربي")
     assert len(res) == 1
     c = res[0]
     assert (c.gazetteer_id, c.admin1_pcode, c.precision) == ("lm:rural_deir_west", "SY09", 2)
     assert c.score < 1.0
+
+
+def test_unknown_village_falls_back_to_the_named_sub_district_first():
+    # the sub-district the sentence names is more specific than the countryside; it stands at its
+    # seat (al-Kasrah), not at the centroid of a sub-district that reaches far into the desert
+    res = resolve_place("بلدة الطيبة", "قصف على بلدة الطيبة التابعة لناحية الكسرة في ريف دير الزور الغربي")
+    assert len(res) == 1
+    c = res[0]
+    assert (c.admin1_pcode, c.admin3, c.precision) == ("SY09", "Kisreh", 2), c
+    assert haversine_km(c.lat, c.lon, 35.57, 39.92) < 5, c
 
 
 def test_fallback_uses_a_governorate_countryside_too():
