@@ -14,12 +14,12 @@ from functools import lru_cache
 from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase
 from extraction.numbers import Count, count_at, singular_at
 
-KINDS = ("killed", "wounded", "captured")
+KINDS = ("killed", "wounded", "captured", "neutralised")  # neutralised: "تحييد", never a killed count
 
 
 @dataclass(frozen=True)
 class Casualty:
-    kind: str  # killed | wounded | captured
+    kind: str  # killed | wounded | captured | neutralised
     value: int | None
     cue_start: int
     cue_end: int

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from extraction.anaphora import resolve_anaphora
 from extraction.dates import find_date_mentions
 from extraction.incidents_builder import (
     Clause,
@@ -167,6 +168,12 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
             groups.append(GroupMention(g.id, g.start, g.end, g.text, g.i + s.lo, g.j + s.lo))
         for t in find_triggers(text, sw):
             triggers.append(replace(t, i=t.i + s.lo, j=t.j + s.lo))
+    para_of_word = [0] * len(words)
+    sent_of_word = [0] * len(words)
+    for k, s in enumerate(sentences):
+        para_of_word[s.lo:s.hi] = [s.para] * (s.hi - s.lo)
+        sent_of_word[s.lo:s.hi] = [k] * (s.hi - s.lo)
+    groups = resolve_anaphora(text, words, groups, para_of_word, sent_of_word)
     # places: gazetteer scan per paragraph, then NER LOC it missed; never inside a group name
     places: list[PlaceRef] = []
     for s, e in p.paras:

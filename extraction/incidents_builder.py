@@ -166,6 +166,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     seized = discourse.positions("seized", words, lo, hi)
     support = discourse.positions("support", words, lo, hi)
     origin = discourse.positions("origin", words, lo, hi)
+    outlet = discourse.positions("source_name", words, lo, hi)
     c = Clause(
         idx=idx, sent=sent_idx, para=sent.para, is_title=sent.is_title, start=start, end=end, lo=lo, hi=hi,
         # "ضبط أحزمة ناسفة": seized explosives are not an attack
@@ -176,7 +177,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         casualties=find_casualties(text, words, lo, hi),
         # "أطلقوا الصواريخ من مواقعهم في تل رفعت": where the fire came from is not the place hit
         places=[p for p in places if start <= p.start < end and not any(
-            words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 3 for _i, j in origin)],
+            words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 3 for _i, j in origin) and not any(
+            words[j - 1].end <= p.start and _word_gap(words, j, p.start) == 0 for _i, j in outlet)],  # "مراسل دير الزور 24"
         dates=[d for d in dates if start <= d.start < end],
     )
     c.background = _starts("background_start", words, lo, hi) or discourse.any_in("background_any", words, lo, hi) \
@@ -230,7 +232,7 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         if generic:
             c.kind, c.why = "none", "generic"
             return
-        killed = [x for x in c.casualties if x.kind == "killed" and x.count is not None]
+        killed = [x for x in c.casualties if x.kind in ("killed", "neutralised") and x.count is not None]
         if killed and not generic and (c.groups or c.places) and not has_ana:
             c.kind, c.why = "event", "casualties"
             return
@@ -310,6 +312,12 @@ def build_drafts(clauses: list[Clause]) -> list[Draft]:
         if c.kind == "anaphoric":
             if recent:
                 recent[0].clauses.append(c)
+            elif any(x.value is not None for x in c.casualties) and (c.groups or c.places) and any(
+                    d.kind in SPECIFIC_DATES for d in c.dates):
+                # nothing told before to point back to ("تحييد 5 إرهابيين حاولوا التسلل"، "قتل 3 في
+                # الهجوم" as the lede): a dated toll with a party or place is news of its own
+                c.kind, c.why = "event", "anaphoric lede"
+                drafts.append(Draft([c], c.is_title, c.background, c.perp, c.target))
             continue
         target = None
         if not c.new_event:
@@ -358,6 +366,11 @@ def _casualty_fields(d: Draft) -> tuple[dict[str, int | None], list[tuple[int, i
     notes: list[str] = []
     for c in d.clauses:
         for x in c.casualties:
+            if x.kind not in values:  # "تحييد 5": killed or captured, the source does not say which
+                if x.value is not None:
+                    notes.append(f"{x.kind} (killed, captured or surrendered): {x.value}")
+                    spans.append((x.start, x.end))
+                continue
             if x.value is not None and values[x.kind] is None:
                 values[x.kind] = x.value
                 spans.append((x.start, x.end))

@@ -119,7 +119,11 @@ def choose_place(places: list[PlaceRef], context_of) -> PlaceRef | None:
         return getattr(p.candidate, "admin1_pcode", None)
 
     # governorates named without ambiguity ("بريف دير الزور", "مدينة الرقة")
-    plain = [p for p in places if p.source == "gazetteer" and len(p.admin1_codes) <= 1]
+    # (a wide region — "منطقة نبع السلام"، "منطقة الجزيرة" — spans governorates and names none;
+    # "ريف حماة الشمالي"، "بادية البوكمال" do)
+    plain = [p for p in places if p.source == "gazetteer" and len(p.admin1_codes) <= 1 and not (
+        getattr(p.candidate, "kind", None) == "region" and p.precision >= 3
+        and not str(getattr(p.candidate, "name_ar", "")).startswith(("ريف", "بادية")))]
     named = {code(p) for p in plain if p.precision >= 2} - {None} or {code(p) for p in plain} - {None}
     for p in sorted(places, key=lambda p: (p.precision, p.start)):
         if not named or code(p) in named:

@@ -120,6 +120,11 @@ def _filler(word: str, fillers: frozenset[str]) -> bool:
     return False
 
 
+def _behind_preposition(word: str) -> bool:
+    w = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    return w[:1] in ("ب", "ل")
+
+
 def _last_before(mentions: list[GroupMention], i: int, lo: int, max_gap: int = 2) -> GroupMention | None:
     best = None
     for m in mentions:
@@ -204,7 +209,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 perp, target = after[0], after[1]
                 break
     # 3. attack verbs: SVO / VSO, then the parse
-    verbs = discourse.positions("attack_verbs", words, lo, hi)
+    # "بقصف مدفعي": a verb form behind a preposition is a noun (the subject rule does not apply)
+    verbs = [(i, j) for i, j in discourse.positions("attack_verbs", words, lo, hi) if not _behind_preposition(words[i].norm)]
     if perp is None:
         for i, j in verbs:
             m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=3)
@@ -246,6 +252,12 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         # the next other group, but not a co-attacker joined by و ("جيش الاحتلال التركي ومرتزقته")
         target = next((m for m in ms if m.i > perp.i and m.id != perp.id
                        and not (m.i == perp.j and words[m.i].norm.startswith("و"))), None)
+    if perp is None:
+        for _i, j in discourse.positions("claim_verbs", words, lo, hi):
+            m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=3)
+            if m is not None and m is not target and not (target is not None and m.id == target.id):
+                perp = m
+                break
     if perp is not None and groups.get(perp.id) and groups[perp.id].target_only:
         if target is None:
             target = perp

@@ -1,0 +1,231 @@
+"""Group anaphora: "قواتها"، "عناصره"، a bare "الميليشيات"/"التنظيم"/"الفصائل"/"الإرهابيين".
+
+Why: news names a group once and then points back to it ("قالت قوى الأمن الداخلي إن عنصرين من
+قواتها قتلا"، "استهدفت قسد مواقع الميليشيات"). Without resolution the perpetrator or target of
+those clauses is null. Each anaphor becomes a :class:`GroupMention` over its own word (so evidence
+offsets still point at text the article contains) carrying the id of its antecedent:
+
+- possessive force nouns (stem + ها/ه/هم): the nearest earlier mention in the same paragraph or the
+  two before it whose grammatical gender agrees with the suffix (ها: feminine or non-human plural,
+  ه: masculine); civilians are never an antecedent;
+- bare group nouns: the nearest earlier mention whose words contain the noun's head ("الميليشيات" ->
+  a group called "ميليشيات ..."), else the nearest mention of a compatible group, else the noun's
+  default (``lexicons/group_anaphora.yaml``; null means no group rather than a guess).
+
+A word right before a named group is that group's head noun, not an anaphor ("إرهابيي جبهة النصرة",
+"خلية تابعة لتنظيم داعش"). Cost: one bisect per anaphor and a backward scan bounded by the window.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extraction import discourse
+from extraction.groups import load_groups
+from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase, prefix_variants
+from extraction.roles import GroupMention
+
+_SUFFIXES = (("هما", "any"), ("هم", "any"), ("هن", "f"), ("ها", "f"), ("ه", "m"))
+_PRONOUN_PARAS = 2  # a pronoun looks back over its paragraph and the two before it
+_LOOKAHEAD = 3  # words between an anaphor and a named group that make it that group's head noun
+_LINK = frozenset(norm_phrase("من تابعة تابعين التابعة التابعين ل لـ تابع التابع ينتمون ينتمي"))
+
+
+@dataclass(frozen=True)
+class _Bare:
+    heads: tuple[str, ...]
+    compatible: frozenset[str]
+    default: str | None
+
+
+@dataclass(frozen=True)
+class _Lex:
+    stems: frozenset[str]
+    fem: frozenset[str]
+    masc: frozenset[str]
+    bare: AliasMatcher
+    rules: dict[str, _Bare]
+    speech: AliasMatcher
+    victim_stems: frozenset[str]
+    victim_cues: AliasMatcher
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    raw = load_yaml("group_anaphora.yaml")
+    groups = load_groups()
+    rules: dict[str, _Bare] = {}
+    entries: dict[str, list[str]] = {}
+    for k, spec in enumerate(raw.get("bare") or []):
+        key = f"bare{k}"
+        for gid in list(spec.get("compatible") or []) + ([spec["default"]] if spec.get("default") else []):
+            if gid not in groups:
+                raise RuntimeError(f"group_anaphora.yaml: unknown group id {gid!r}; use an id of armed_groups.yaml")
+        entries[key] = [str(p) for p in spec["phrases"]]
+        rules[key] = _Bare(tuple(w for h in spec.get("heads") or [] for w in norm_phrase(h)),
+                           frozenset(spec.get("compatible") or []), spec.get("default"))
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(w for p in raw.get(name) or [] for w in norm_phrase(str(p)))
+
+    stems = words("possessive_stems")
+    stems |= {w[:-1] + "ت" for w in stems if w.endswith("ه")}  # نقطة + ها -> نقطتها
+    return _Lex(frozenset(stems), words("feminine_heads"), words("masculine_heads"),
+                AliasMatcher(entries), rules, AliasMatcher({"speech": raw.get("speech_verbs") or []}),
+                words("victim_stems"), AliasMatcher({"cue": raw.get("victim_cues") or []}, clitics=False))
+
+
+def _possessive(word: str) -> tuple[str, bool] | None:
+    """(gender wanted, victim position) for a possessive force noun ("قواتها" -> ("f", False),
+    "مواقعهم" -> ("any", True)), None if the word is not one."""
+    lex = _lex()
+    for w, _k in prefix_variants(word):
+        for suf, gender in _SUFFIXES:
+            stem = w[: -len(suf)]
+            if w.endswith(suf) and stem in lex.stems:
+                victim = stem in lex.victim_stems or (stem.endswith("ت") and stem[:-1] + "ه" in lex.victim_stems)
+                return gender, victim
+    return None
+
+
+def _gender(m: GroupMention, words: list[Word]) -> str | None:
+    """"f", "m" or None (either) for a mention, from its first word — or from the noun it
+    qualifies ("لخلية تابعة لتنظيم داعش": the cell, feminine, is what a later "عناصرها" means)."""
+    ws = norm_phrase(m.text)
+    if not ws:
+        return None
+    lex = _lex()
+    first = ws[0]
+    k = m.i
+    while k > 0 and m.i - k < _LOOKAHEAD and words[k - 1].norm in _LINK:
+        k -= 1
+    if k < m.i and k > 0:
+        first = words[k - 1].norm
+    cands = [v for v, _k in prefix_variants(first)]
+    fem = any(c in lex.fem for c in cands)
+    masc = any(c in lex.masc for c in cands)
+    if fem and not masc:
+        return "f"
+    if masc and not fem:
+        return "m"
+    if fem and masc:
+        return None
+    return "f" if first.endswith("ه") else None
+
+
+def _top(gid: str) -> str:
+    g = load_groups().get(gid)
+    return g.top_level if g else gid
+
+
+def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
+                     para_of_word: list[int], sent_of_word: list[int]) -> list[GroupMention]:
+    """``groups`` (sorted by word index) with anaphors resolved: bare nouns that are also aliases
+    ("التنظيم") may get another id; new mentions are added for pronoun and bare nouns."""
+    lex = _lex()
+    all_groups = load_groups()
+    taken = {k for g in groups for k in range(g.i, g.j)}
+    starts = sorted({g.i for g in groups})
+    pos = [g.i for g in groups]
+
+    def followed_by_group(j: int) -> bool:
+        """"إرهابيي جبهة النصرة", "خلية تابعة لتنظيم داعش": the anaphor heads a named group."""
+        k = bisect.bisect_left(starts, j)
+        if k == len(starts) or starts[k] - j > _LOOKAHEAD:
+            return False
+        return all(words[x].norm in _LINK for x in range(j, starts[k]))
+
+    def antecedents(i: int, min_para: int):
+        """Earlier real mentions, nearest first, not before paragraph ``min_para``."""
+        k = bisect.bisect_left(pos, i) - 1
+        while k >= 0:
+            g = groups[k]
+            if para_of_word[g.i] < min_para:
+                return
+            gg = all_groups.get(g.id)
+            if gg is not None and not gg.target_only:
+                yield g
+            k -= 1
+
+    out: list[GroupMention] = []
+    replaced: dict[int, GroupMention] = {}
+    # bare nouns (also those the alias lexicon already gave a default id)
+    for m in lex.bare.find(text, words):
+        if followed_by_group(m.j):
+            continue
+        rule = lex.rules[m.key]
+        own = next((g for g in groups if g.i == m.i and g.j == m.j), None)
+        if own is None and any(k in taken for k in range(m.i, m.j)):
+            continue  # part of a longer name ("الميليشيات الإيرانية")
+        found = None
+        for g in antecedents(m.i, 0):
+            if g is own:
+                continue
+            after = words[g.j].norm if g.j < len(words) else ""
+            names = " ".join(norm_phrase(g.text)) + " " + after
+            if any(h in names for h in rule.heads) and (not rule.compatible or _top(g.id) in rule.compatible
+                                                          or g.id in rule.compatible):
+                found = g.id
+                break
+        if found is None:
+            found = next((g.id for g in antecedents(m.i, 0) if g is not own and (
+                g.id in rule.compatible or _top(g.id) in rule.compatible)), None)
+        gid = found or (own.id if own is not None else rule.default)
+        if gid is None:
+            continue
+        mention = GroupMention(gid, m.start, m.end, m.text, m.i, m.j)
+        if own is not None:
+            replaced[id(own)] = mention
+        else:
+            out.append(mention)
+            taken.update(range(m.i, m.j))
+    # reported speech: (verb word index, the group that speaks or None)
+    speech: list[tuple[int, GroupMention | None]] = []
+    last_speaker: GroupMention | None = None
+    for m in lex.speech.find(text, words):
+        k = bisect.bisect_left(pos, m.j)
+        g = groups[k] if k < len(groups) and groups[k].i - m.j <= 1 else None
+        if g is not None and all_groups.get(g.id) is not None and all_groups[g.id].target_only:
+            g = None
+        if g is None and last_speaker is not None and para_of_word[m.i] - para_of_word[last_speaker.i] <= 1:
+            g = last_speaker  # "وأضافت ..." continues the last speaker
+        last_speaker = g or last_speaker
+        speech.append((m.i, g))
+    speech_at = [v for v, _g in speech]
+    # the attacker of each sentence: a group within a few words after an agent cue or attack verb
+    agents: set[int] = set()
+    for cls in ("perp_after", "attack_verbs"):
+        for ci, cj in discourse.positions(cls, words, 0, len(words)):
+            k = bisect.bisect_left(pos, cj)
+            if k < len(groups) and groups[k].i - cj <= 4 and sent_of_word[groups[k].i] == sent_of_word[ci]:
+                agents.add(k)
+    agent_ids = {id(groups[k]) for k in agents}
+    # possessive pronouns
+    for i, w in enumerate(words):
+        if i in taken:
+            continue
+        poss = _possessive(w.norm)
+        if poss is None:
+            continue  # (a possessed noun never takes a group after it: "مقاتليها بقصف تركي")
+        want, victim = poss
+        victim = victim or (i > 0 and lex.victim_cues.match_at(words, i - 1) is not None)
+        found = None
+        k = bisect.bisect_left(speech_at, i) - 1
+        spk = speech[k][1] if k >= 0 and sent_of_word[speech_at[k]] == sent_of_word[i] else None
+        for g in antecedents(i, para_of_word[i] - _PRONOUN_PARAS):
+            if spk is not None and g.i <= speech_at[k] + 1:
+                break  # nothing agrees inside the quote: the speaker's own forces
+            if victim and id(g) in agent_ids and sent_of_word[g.i] == sent_of_word[i]:
+                continue  # "هجوم لخلايا التنظيم على مواقعهم": not the attacker's own positions
+            if want == "any" or _gender(g, words) in (want, None):
+                found = g
+                break
+        if found is None and spk is not None and (want == "any" or _gender(spk, words) in (want, None)):
+            found = spk
+        if found is not None:
+            out.append(GroupMention(found.id, w.start, w.end, text[w.start:w.end], i, i + 1))
+    merged = [replaced.get(id(g), g) for g in groups] + out
+    merged.sort(key=lambda g: (g.i, g.j))
+    return merged
