@@ -34,6 +34,7 @@ class Context:
     subdistricts: set[str] = field(default_factory=set)        # admin3 p-codes ("ناحية عين عيسى")
     subareas: list[PlaceRow] = field(default_factory=list)     # the places named as a sub-district
     para_anchors: list[tuple[float, float]] = field(default_factory=list)   # places of the paragraph
+    towns: list[PlaceRow] = field(default_factory=list)        # cities and towns the sentence names
 
     def add_gov(self, pcode: str | None, weight: float) -> None:
         if pcode:
@@ -79,6 +80,8 @@ def context_from(parsed_list: list[Parsed], places: list[PlaceRow], exclude: str
             continue
         top = others[0]
         govs = {r.admin1_pcode for r in others}
+        if top.kind in ("city", "town") and len(govs) == 1:
+            ctx.towns.append(top)
         rival = next((r for r in others[1:] if r.admin1_pcode != top.admin1_pcode), None)
         if len(govs) == 1 and is_countryside(top, p.name):
             ctx.add_gov(top.admin1_pcode, 1.0)          # "ريف دير الزور الشمالي" names the governorate
@@ -153,6 +156,12 @@ def rank(parsed: Parsed, places: list[PlaceRow], ctx: Context | None, limit: int
         fallback = area_fallback(ctx, strong)
         if fallback:
             return fallback
+    if "neighbourhood" in parsed.kinds and ctx.towns and cands and not parsed.countryside:
+        # "حي الهلالية بمدينة القامشلي": the only الهلالية we know is a hamlet 75 km away; a quarter
+        # of the named city is meant, so the city (precision 2) rather than the far hamlet
+        if all(r.kind != "neighbourhood" and min(haversine_km(r.lat, r.lon, t.lat, t.lon) for t in ctx.towns) > CITY_KM
+               for r, _ in cands):
+            return [_as_candidate(ctx.towns[0], max(2, ctx.towns[0].precision), FALLBACK_SCORE)]
     has_admin1 = any(r.kind == "admin1" for r, _ in cands)
     scored = []
     for r, q in cands:
@@ -198,6 +207,17 @@ def rank(parsed: Parsed, places: list[PlaceRow], ctx: Context | None, limit: int
             precision=prec, score=round(math.exp((s - m) / 0.25) / z, 4),
         ))
     return out
+
+
+CITY_KM = 15.0       # a city quarter lies within this distance of the city's point
+
+
+def _as_candidate(a: PlaceRow, precision: int, score: float) -> Candidate:
+    return Candidate(
+        gazetteer_id=a.gid, name_ar=a.name_ar, name_en=a.name_en, kind=a.kind, lat=a.lat, lon=a.lon,
+        admin1=a.admin1, admin1_pcode=a.admin1_pcode, admin2=a.admin2, admin3=a.admin3,
+        precision=precision, score=score,
+    )
 
 
 def area_fallback(ctx: Context, strong: set[str]) -> list[Candidate]:

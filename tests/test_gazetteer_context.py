@@ -150,3 +150,12 @@ def test_city_quarters(gz, text, mention, pcode, lat, lon):
 def test_reconciliation_centre_at_hmeimim_is_in_latakia(gz):
     c = dict(found(gz, "مركز حميميم: مسلحو النصرة يقصفون أحياء غربي حلب"))["مركز حميميم"]
     assert c.admin1_pcode == "SY06"
+
+
+def test_unknown_quarter_of_a_named_city_is_the_city_not_a_far_hamlet(gz):
+    # the only الهلالية we know is a hamlet 75 km south of Qamishli; the Qamishli quarter is meant
+    got = dict(found(gz, "استهداف سيارة عسكرية في حي الهلالية بمدينة القامشلي"))
+    c = got["حي الهلالية"]
+    assert c.name_ar == "القامشلي" and c.precision == 2, c
+    # a quarter the index knows keeps its own point, whatever other town the sentence names
+    assert dict(found(gz, "قصف على حي الوعر ومدينة تدمر"))["حي الوعر"].kind == "neighbourhood"
