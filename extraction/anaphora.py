@@ -29,6 +29,7 @@ from extraction.roles import GroupMention
 
 _SUFFIXES = (("هما", "any"), ("هم", "any"), ("هن", "f"), ("ها", "f"), ("ه", "m"))
 _PRONOUN_PARAS = 2  # a pronoun looks back over its paragraph and the two before it
+_MAX_BACK = 80  # mentions scanned back per anaphor: bounded work on very long articles
 _LOOKAHEAD = 3  # words between an anaphor and a named group that make it that group's head noun
 _LINK = frozenset(norm_phrase("من تابعة تابعين التابعة التابعين ل لـ تابع التابع ينتمون ينتمي"))
 
@@ -50,6 +51,8 @@ class _Lex:
     speech: AliasMatcher
     victim_stems: frozenset[str]
     victim_cues: AliasMatcher
+    adjectives: AliasMatcher
+    subject_pronouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +77,10 @@ def _lex() -> _Lex:
     stems |= {w[:-1] + "ت" for w in stems if w.endswith("ه")}  # نقطة + ها -> نقطتها
     return _Lex(frozenset(stems), words("feminine_heads"), words("masculine_heads"),
                 AliasMatcher(entries), rules, AliasMatcher({"speech": raw.get("speech_verbs") or []}),
-                words("victim_stems"), AliasMatcher({"cue": raw.get("victim_cues") or []}, clitics=False))
+                words("victim_stems"), AliasMatcher({"cue": raw.get("victim_cues") or []}, clitics=False),
+                AliasMatcher({gid: [str(a) for a in adj] for gid, adj in (raw.get("nationality_adjectives") or {}).items()},
+                             clitics=False),
+                words("speech_subject_pronouns"))
 
 
 def _possessive(word: str) -> tuple[str, bool] | None:
@@ -115,6 +121,22 @@ def _gender(m: GroupMention, words: list[Word]) -> str | None:
     return "f" if first.endswith("ه") else None
 
 
+def adjective_mentions(text: str, words: list[Word], triggers, groups: list[GroupMention]) -> list[GroupMention]:
+    """"بقصف مدفعي وجوي إسرائيلي"، "الطيران الحربي الروسي": a nationality adjective within three words
+    after a trigger, not inside a group name, names the attacking state's forces."""
+    lex = _lex()
+    taken = {k for g in groups for k in range(g.i, g.j)}
+    ends = sorted({t.j for t in triggers})
+    out = []
+    for m in lex.adjectives.find(text, words):
+        if m.i in taken:
+            continue
+        k = bisect.bisect_right(ends, m.i) - 1
+        if k >= 0 and m.i - ends[k] <= 3:
+            out.append(GroupMention(m.key, m.start, m.end, m.text, m.i, m.j))
+    return out
+
+
 def _top(gid: str) -> str:
     g = load_groups().get(gid)
     return g.top_level if g else gid
@@ -140,7 +162,8 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
     def antecedents(i: int, min_para: int):
         """Earlier real mentions, nearest first, not before paragraph ``min_para``."""
         k = bisect.bisect_left(pos, i) - 1
-        while k >= 0:
+        stop = max(-1, k - _MAX_BACK)
+        while k > stop:
             g = groups[k]
             if para_of_word[g.i] < min_para:
                 return
@@ -156,7 +179,9 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
         if followed_by_group(m.j):
             continue
         rule = lex.rules[m.key]
-        own = next((g for g in groups if g.i == m.i and g.j == m.j), None)
+        # an alias inside the anaphor ("مسيرات الاحتلال" holds "الاحتلال") is the mention to re-resolve
+        k0 = bisect.bisect_left(pos, m.i)
+        own = groups[k0] if k0 < len(groups) and groups[k0].j <= m.j else None
         if own is None and any(k in taken for k in range(m.i, m.j)):
             continue  # part of a longer name ("الميليشيات الإيرانية")
         found = None
@@ -175,10 +200,10 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
         gid = found or (own.id if own is not None else rule.default)
         if gid is None:
             continue
-        mention = GroupMention(gid, m.start, m.end, m.text, m.i, m.j)
         if own is not None:
-            replaced[id(own)] = mention
+            replaced[id(own)] = GroupMention(gid, own.start, own.end, own.text, own.i, own.j)
         else:
+            mention = GroupMention(gid, m.start, m.end, m.text, m.i, m.j)
             out.append(mention)
             taken.update(range(m.i, m.j))
     # reported speech: (verb word index, the group that speaks or None)
@@ -226,6 +251,14 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
             found = spk
         if found is not None:
             out.append(GroupMention(found.id, w.start, w.end, text[w.start:w.end], i, i + 1))
+    # "قالت إسرائيل إنها قصفت": the pronoun subject of an attack verb in the quote is the speaker
+    verb_at = {i for i, _j in discourse.positions("attack_verbs", words, 0, len(words))}
+    for i, w in enumerate(words):
+        if w.norm in lex.subject_pronouns and i not in taken and (i + 1 in verb_at or i + 2 in verb_at):
+            k = bisect.bisect_left(speech_at, i) - 1
+            if k >= 0 and sent_of_word[speech_at[k]] == sent_of_word[i] and speech[k][1] is not None:
+                spk = speech[k][1]
+                out.append(GroupMention(spk.id, w.start, w.end, text[w.start:w.end], i, i + 1))
     merged = [replaced.get(id(g), g) for g in groups] + out
     merged.sort(key=lambda g: (g.i, g.j))
     return merged

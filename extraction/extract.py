@@ -15,9 +15,10 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from extraction.anaphora import resolve_anaphora
+from extraction.anaphora import adjective_mentions, resolve_anaphora
 from extraction.dates import find_date_mentions
 from extraction.incidents_builder import (
+    STRONG_DATES,
     Clause,
     Sentence,
     assign_clause_roles,
@@ -173,6 +174,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
     for k, s in enumerate(sentences):
         para_of_word[s.lo:s.hi] = [s.para] * (s.hi - s.lo)
         sent_of_word[s.lo:s.hi] = [k] * (s.hi - s.lo)
+    groups = sorted(groups + adjective_mentions(text, words, triggers, groups), key=lambda g: (g.i, g.j))
     groups = resolve_anaphora(text, words, groups, para_of_word, sent_of_word)
     # places: gazetteer scan per paragraph, then NER LOC it missed; never inside a group name
     places: list[PlaceRef] = []
@@ -200,6 +202,9 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
         for lo, hi in split_clauses(text, words, s):
             c = make_clause(len(clauses), text, words, s, si, lo, hi, triggers, groups, places, dates,
                             lo == s.lo)
+            if clauses and clauses[-1].sent == si and clauses[-1].why == "cumulative" and not any(
+                    d.kind in STRONG_DATES for d in c.dates):
+                c.breakdown = True  # "، فيما قتلت القوات الروسية 6 مدنيين": a share of the toll before
             classify(c, words, s.swords)
             if c.kind != "none":
                 assign_clause_roles(c, words, groups, s.swords)

@@ -33,6 +33,10 @@ SPECIFIC_DATES = STRONG_DATES | {"hours", "after_event", "before_event"}
 CUMULATIVE_DATES = {"since", "until_now"}
 _BREAK_ALWAYS = {"فيما", "بينما", "وفي", "في"}  # "في حين" starts with في (checked with the cue matcher)
 _PUNCT = set("،,؛;:")
+_SINCE = {"منذ", "ومنذ"}
+_TIME_REF = {"منذ", "ومنذ", "بعد", "وبعد", "رغم", "برغم", "ورغم", "عقب", "قبل", "اعلان", "باعلان"}
+_NEWS_DAYS = 7  # dated more than a week before publication: background, never the news
+_SAME_NEWS_DAYS = 0  # dated before the main incident: context (a bulletin's "night of Monday to Tuesday" is a dates matter)
 
 
 @dataclass
@@ -70,6 +74,8 @@ class Clause:
     kind: str = "none"  # event | anaphoric | none
     why: str = ""
     circumstance: bool = False  # "وسط قصف مدفعي": accompanies the attack told before
+    breakdown: bool = False  # follows a cumulative clause in the same sentence (a share of that toll)
+    since_date: bool = False
 
 
 @dataclass
@@ -182,8 +188,12 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         dates=[d for d in dates if start <= d.start < end],
     )
     c.background = _starts("background_start", words, lo, hi) or discourse.any_in("background_any", words, lo, hi) \
-        or (any(d.past_marker or d.kind in ("ago", "after_event", "before_event") for d in c.dates)
+        or (any((d.past_marker or d.kind in ("ago", "after_event", "before_event")) and d.days_before != 0
+                for d in c.dates)  # "منذ ساعات الصباح" is today
             and not any(d.kind in ("today", "hours") for d in c.dates))  # "اليوم ... قياديا سابقا"
+    # "منذ الخامس من تشرين الأول": a date after "منذ" opens a period (a cumulative count follows)
+    c.since_date = any(words[k].norm in _SINCE for k in range(lo, hi) for d in c.dates
+                       if words[k].end <= d.start and len(text[words[k].end:d.start].strip()) == 0)
     c.new_event = _starts("new_event_start", words, lo, hi)
     c.cont = _starts("continue_start", words, lo, hi) and not c.new_event
     c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
@@ -219,10 +229,12 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     if cum_dates and discourse.any_in("no_info", words, lo, hi):
         cum_dates = [d for d in cum_dates if d.kind != "until_now"]
     if (discourse.any_in("cumulative", words, lo, hi) and not discourse.any_in("toll_of_this", words, lo, hi)) \
-            or cum_dates:
+            or cum_dates or c.since_date or c.breakdown:
         c.kind, c.why = "none", "cumulative"
         return
-    if discourse.any_in("not_event", words, lo, hi):
+    # "منذ إعلان وقف إطلاق النار": a time reference to a truce or plan does not cancel the report
+    if any(not any(words[k].norm in _TIME_REF for k in range(max(lo, i - 2), i))
+           for i, _j in discourse.positions("not_event", words, lo, hi)):
         c.kind, c.why = "none", "not an event"
         return
     has_date = any(d.kind in SPECIFIC_DATES for d in c.dates)
@@ -233,7 +245,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
             c.kind, c.why = "none", "generic"
             return
         killed = [x for x in c.casualties if x.kind in ("killed", "neutralised") and x.count is not None]
-        if killed and not generic and (c.groups or c.places) and not has_ana:
+        # "فيما استشهد مقاتل من مجلس تل أبيض العسكري": a toll with no place or date of its own adds
+        # to the attack just told rather than starting one
+        own_ground = c.places or any(d.kind in SPECIFIC_DATES for d in c.dates) or c.is_title
+        if killed and not generic and (c.groups or c.places) and not has_ana and own_ground:
             c.kind, c.why = "event", "casualties"
             return
         c.kind = "anaphoric" if (has_ana or c.casualties) else "none"
@@ -392,9 +407,12 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence]) -> 
         main_date = md.value if md and md.value else published
     prev: Draft | None = None
     for d in keep:
+        dd = d.strong_date() or next((x for c in d.clauses for x in c.dates if x.value), None)
+        if not d.background and dd and dd.value and published and (published - dd.value).days > _NEWS_DAYS:
+            d.background = True  # "مجزرة الغوطة في 21 آب 2013" in a 2017 article: past, whatever the wording
         if d is not main and not d.background:
-            dd = d.strong_date() or next((x for c in d.clauses for x in c.dates if x.value), None)
-            if dd and dd.value and main_date and dd.value < main_date:
+            # a daily bulletin tells yesterday's attacks as news too: only clearly earlier ones are context
+            if dd and dd.value and main_date and (main_date - dd.value).days > _SAME_NEWS_DAYS:
                 d.background = True
             elif dd is None and prev is not None and prev.background and not d.is_title:
                 d.background = True

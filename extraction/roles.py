@@ -31,7 +31,10 @@ _PERP_FILLERS = frozenset(norm_phrase(
     "مروحيات مروحية مسيرة مسيرات المسيرة الطيران الحربي مدفعية المدفعية راجمات أشخاص شخص شخصا آخرين آخرون "
     "مسلحين مسلحون المسلحين يشتبه ينتمون ينتمي انتحاري انتحارية انتحاريون انغماسي انغماسيون قناص قناصة "
     "عنصر عنصرا تنظيم إرهابيو إرهابيي الإرهابيين إرهابيين مرتزقة مرتزقته سلاح الجو وحدات وحدة فلول طائرة "
-    "مجموعة مسلحة دورية دوريات"
+    "مجموعة مسلحة دورية دوريات قوة وحدة "
+    # adjectives between an attack word and its agent: "قصف مدفعي وصاروخي لقوات النظام"
+    "مدفعي مدفعيا صاروخي صاروخيا جوي جوية جويا مكثف مكثفا مكثفة عنيف عنيفة متفجر متفجرة ناسفة انتحارية "
+    "انتحاري ثقيل ثقيلة بري برية متبادل"
 ))
 _TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
     "على ضد مواقع موقع نقاط نقطة حراسة مراقبة مقرات مقر حاجز حواجز رتل رتلا أرتال سيارة سيارات عربة دورية "
@@ -190,6 +193,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         ms_roles = [m for m in ms if m is not defended]
     else:
         ms_roles = ms
+    # 1. a group named by its attack ("غارات جوية روسية"، "قصف مدفعي تركي") is the attacker
+    spans = [(t.start, t.end) for t in triggers if not t.anaphoric]
+    perp = next((m for m in ms_roles if any(m.start <= s < m.end or s <= m.start < e for s, e in spans)), None)
     # 2. agent cues
     if perp is None:
         for _i, j in discourse.positions("perp_after", words, lo, hi):
