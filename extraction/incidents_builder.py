@@ -34,7 +34,7 @@ CUMULATIVE_DATES = {"since", "until_now"}
 _BREAK_ALWAYS = {"فيما", "بينما", "وفي", "في"}  # "في حين" starts with في (checked with the cue matcher)
 _PUNCT = set("،,؛;:")
 _SINCE = {"منذ", "ومنذ"}
-_TIME_REF = {"منذ", "ومنذ", "بعد", "وبعد", "رغم", "برغم", "ورغم", "عقب", "قبل", "اعلان", "باعلان"}
+_TIME_REF = {"منذ", "ومنذ", "بعد", "وبعد", "عقب"}  # "منذ إعلان وقف إطلاق النار": since the truce
 _NEWS_DAYS = 7  # dated more than a week before publication: background, never the news
 _SAME_NEWS_DAYS = 0  # dated before the main incident: context (a bulletin's "night of Monday to Tuesday" is a dates matter)
 

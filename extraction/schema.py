@@ -113,7 +113,7 @@ class Incident:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Incident":
+    def from_dict(cls, d: dict[str, Any]) -> Incident:
         d = dict(d)
         for key, typ in (("perpetrator", GroupRef), ("target", GroupRef), ("location", Location)):
             if d.get(key) is not None:
