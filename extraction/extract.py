@@ -184,10 +184,12 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
                 places.append(pl)
     taken = [(x.start, x.end) for x in places] + group_spans
 
+    sent_starts = [s.start for s in sentences]
+
     def context_of(pos: int) -> str | None:
-        for s in sentences:
-            if s.start <= pos < s.end:
-                return text[s.start:s.end]
+        k = bisect.bisect_right(sent_starts, pos) - 1
+        if k >= 0 and sentences[k].start <= pos < sentences[k].end:
+            return text[sentences[k].start:sentences[k].end]
         return None
 
     places.extend(ner_mentions(text, ents, taken, context_of))
@@ -198,19 +200,29 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
         dates.extend(find_date_mentions(text, s.start, s.end, published))
     # clauses
     clauses: list[Clause] = []
+    trig_i = [t.i for t in triggers]
+    group_i = [g.i for g in groups]
+    place_s = [pl.start for pl in places]
+    dates.sort(key=lambda d: d.start)
+    date_s = [d.start for d in dates]
     for si, s in enumerate(sentences):
+        # this sentence's share of each list (bisect: linear in the article, not clauses x mentions)
+        s_trig = triggers[bisect.bisect_left(trig_i, s.lo):bisect.bisect_left(trig_i, s.hi)]
+        s_groups = groups[bisect.bisect_left(group_i, s.lo):bisect.bisect_left(group_i, s.hi)]
+        s_places = places[bisect.bisect_left(place_s, s.start):bisect.bisect_left(place_s, s.end)]
+        s_dates = dates[bisect.bisect_left(date_s, s.start):bisect.bisect_left(date_s, s.end)]
         for lo, hi in split_clauses(text, words, s):
-            c = make_clause(len(clauses), text, words, s, si, lo, hi, triggers, groups, places, dates,
+            c = make_clause(len(clauses), text, words, s, si, lo, hi, s_trig, s_groups, s_places, s_dates,
                             lo == s.lo)
             if clauses and clauses[-1].sent == si and clauses[-1].why == "cumulative" and not any(
                     d.kind in STRONG_DATES for d in c.dates):
                 c.breakdown = True  # "، فيما قتلت القوات الروسية 6 مدنيين": a share of the toll before
             classify(c, words, s.swords)
             if c.kind != "none":
-                assign_clause_roles(c, words, groups, s.swords)
+                assign_clause_roles(c, words, s_groups, s.swords)
             clauses.append(c)
     drafts = build_drafts(clauses)
-    incidents = finish(article, drafts, sentences)
+    incidents = finish(article, drafts, sentences)  # (sentences are in text order: finish bisects them)
     return _Analysis(article, words, sentences, clauses, groups, triggers, places, dates, incidents)
 
 

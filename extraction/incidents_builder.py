@@ -14,6 +14,7 @@ Steps, each a small function:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -35,6 +36,7 @@ _BREAK_ALWAYS = {"فيما", "بينما", "وفي", "في"}  # "في حين" st
 _PUNCT = set("،,؛;:")
 _SINCE = {"منذ", "ومنذ"}
 _TIME_REF = {"منذ", "ومنذ", "بعد", "وبعد", "عقب"}  # "منذ إعلان وقف إطلاق النار": since the truce
+_RECENT_SCAN = 12
 _NEWS_DAYS = 7  # dated more than a week before publication: background, never the news
 _SAME_NEWS_DAYS = 0  # dated before the main incident: context (a bulletin's "night of Monday to Tuesday" is a dates matter)
 
@@ -322,7 +324,8 @@ def build_drafts(clauses: list[Clause]) -> list[Draft]:
     for c in clauses:
         if c.kind == "none":
             continue
-        body = [d for d in drafts if d.is_title == c.is_title]
+        # only the last few drafts can be within a sentence of this clause (bounded work per clause)
+        body = [d for d in drafts[-_RECENT_SCAN:] if d.is_title == c.is_title]
         recent = [d for d in reversed(body) if c.sent - d.last_sent <= 1][:3]
         if c.kind == "anaphoric":
             if recent:
@@ -397,8 +400,8 @@ def _casualty_fields(d: Draft) -> tuple[dict[str, int | None], list[tuple[int, i
 
 def finish(article: Article, drafts: list[Draft], sentences: list[Sentence]) -> list[Incident]:
     published = _published(article)
-    body = [d for d in drafts if not d.is_title]
-    keep = [d for d in drafts if not d.is_title or not any(not b.background for b in body)]
+    body_has_main = any(not d.is_title and not d.background for d in drafts)
+    keep = [d for d in drafts if not d.is_title or not body_has_main]
     # background: dated before the main incident, or continuing a background story without a date
     main = next((d for d in keep if not d.background), None)
     main_date = None
@@ -432,9 +435,9 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence]) -> 
 
 
 def _sentence_text(article: Article, sentences: list[Sentence], pos: int) -> str | None:
-    for s in sentences:
-        if s.start <= pos < s.end:
-            return article.text[s.start:s.end]
+    k = bisect.bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    if k >= 0 and sentences[k].start <= pos < sentences[k].end:
+        return article.text[sentences[k].start:sentences[k].end]
     return None
 
 

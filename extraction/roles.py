@@ -173,9 +173,11 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                  casualties: list[Casualty], swords: list[StanzaWord] | None = None,
                  ) -> tuple[GroupMention | None, GroupMention | None]:
     """(perpetrator, target) mentions for the clause words[lo:hi]."""
-    supported = {m.i for m in mentions for _s, e in discourse.positions("support", words, lo, hi)
-                 if lo <= m.i < hi and 0 <= m.i - e <= 2}
-    ms = [m for m in mentions if lo <= m.i < hi and m.i not in supported]
+    # (the cue positions once per clause, and only this clause's mentions: linear in the article)
+    local = [m for m in mentions if lo <= m.i < hi]
+    support_ends = [e for _s, e in discourse.positions("support", words, lo, hi)]
+    supported = {m.i for m in local for e in support_ends if 0 <= m.i - e <= 2}
+    ms = [m for m in local if m.i not in supported]
     if not ms:
         return None, None
     groups = load_groups()
