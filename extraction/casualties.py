@@ -39,6 +39,7 @@ class Casualty:
 class _Lex:
     matcher: AliasMatcher
     skip: frozenset[str]
+    arrest: AliasMatcher
 
     def skip_word(self, w: str) -> bool:
         return w in self.skip or (w[:1] in "وب" and w[1:] in self.skip)
@@ -51,7 +52,9 @@ def _lex() -> _Lex:
     for kind in KINDS:
         entries[f"{kind}:after"] = raw[kind]["after"]
         entries[f"{kind}:before"] = raw[kind]["before"]
-    return _Lex(AliasMatcher(entries), frozenset(w for s in raw["skip"] for w in norm_phrase(s)))
+    entries["captured:scope"] = raw.get("captured_scope") or []
+    return _Lex(AliasMatcher(entries), frozenset(w for s in raw["skip"] for w in norm_phrase(s)),
+                AliasMatcher({"arrest": raw.get("arrest_words") or []}))
 
 
 _DEATH = ("مصرع",)
@@ -76,8 +79,10 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
 _LAQIYA = frozenset(norm_phrase("لقي لقيت لقوا"))
 
 
-def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = None) -> list[Casualty]:
-    """Casualty mentions in ``words[lo:hi]`` (a clause)."""
+def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = None,
+                    subject: frozenset[int] = frozenset()) -> list[Casualty]:
+    """Casualty mentions in ``words[lo:hi]`` (a clause). ``subject``: word indices of group names,
+    skipped like dates when the count comes after a verb and its subject ("اعتقلت قسد، اليوم، 12 شخصا")."""
     hi = len(words) if hi is None else hi
     sub = words[lo:hi]
     out: list[Casualty] = []
@@ -86,6 +91,10 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
     for m in matches:
         kind, where = m.key.split(":")
         i, j = m.i + lo, m.j + lo
+        if where == "scope":
+            if not any(x.i < m.i for x in _lex().arrest.find(text, sub)):
+                continue  # "غارات طالت 3 منازل": a scope verb counts captives only after an arrest word
+            where = "after"
         if m.i > 0 and sub[m.i - 1].norm in _ATTEMPT:
             continue  # "محاولة اغتيال": nobody was killed
         count: Count | None = None
@@ -111,7 +120,7 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                 c = singular_at(text, words, k + lo)
             # "اختطف مسلحون مجهولون، أمس الخميس، ثلاثة مدنيين": the object after the subject and date
             k2 = k
-            while c is None and k2 < min(len(sub), k + 7) and _lex().skip_word(sub[k2].norm):
+            while c is None and k2 < min(len(sub), k + 9) and (_lex().skip_word(sub[k2].norm) or k2 + lo in subject):
                 k2 += 1
                 if k2 < len(sub):
                     c = count_at(text, words, k2 + lo) or singular_at(text, words, k2 + lo)

@@ -182,7 +182,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             t.attack_type in _EXPLOSIVE and any(0 <= t.i - j <= 3 for _i, j in seized))
             and not any(0 <= t.i - j <= 3 for _i, j in support)],  # "بإسناد من الطائرات المسيرة"
         groups=[g for g in groups if lo <= g.i < hi],
-        casualties=find_casualties(text, words, lo, hi),
+        casualties=find_casualties(text, words, lo, hi, frozenset(
+            k for g in groups if lo <= g.i < hi for k in range(g.i, g.j))),
         # "أطلقوا الصواريخ من مواقعهم في تل رفعت": where the fire came from is not the place hit
         places=[p for p in places if start <= p.start < end and not any(
             words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 3 for _i, j in origin) and not any(
