@@ -464,8 +464,12 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     elif dm is not None and dm.kind in ("after_event", "before_event") and dm.event_offset_days is not None \
             and main_date is not None:
         event_date, precision, dated = main_date - dt.timedelta(days=dm.event_offset_days), "day", True
-    elif not d.background and published is not None:
-        event_date, precision = published, "day"
+    elif not d.background and main_date is not None:
+        # Date rule for a news incident with no date words of its own: it is part of the day's report,
+        # so it takes the date of the article's main incident ("كما شنت الطائرات ..." after "اليوم") —
+        # which is the publication date when the article dates nothing at all (a news item reports the
+        # day's events). Background incidents without a date stay null; no publication date -> null.
+        event_date, precision = main_date, "day"
     start = min(c.start for c in d.clauses)
     end = max(c.end for c in d.clauses)
     if place is not None:
