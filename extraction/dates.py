@@ -14,6 +14,9 @@ Conventions (documented choices):
   published - 7 days, "خلال الأيام الماضية" = published - 3 days); "month" (the 15th of the month,
   or the 5th/25th for "مطلع"/"أواخر": "الشهر الماضي", "آذار 2021"); "unknown" (value None: a year
   alone, "منذ 2019", vague periods, anything relative without a publication date).
+- A night spanning two weekdays ("ليل الاثنين – الثلاثاء", "ليلة السبت - الأحد") is dated by the
+  second weekday (the night's later part, when reporters log it), on or before publication.
+- A day and month with "الجاري"/"الحالي" ("9 آذار الجاري") take the publication year.
 - A weekday alone ("الأحد", "يوم الأحد") is its most recent occurrence on or before the publication
   date; with "الماضي" it is strictly before; with "المقبل" strictly after.
 - "اليوم الثلاثاء" / "أمس الاثنين" whose weekday contradicts the publication date: the weekday wins
@@ -172,6 +175,7 @@ def _lexicon(path: Path = DATES_FILE) -> _Lex:
     ORD = _alt(ordinal_of)
     DAY = rf"(?:\d{{1,2}}|{ORD}(?=\s+من\s))"  # an ordinal day needs "من": "الثامن من آذار"
     YEARW = _alt(raw["year_words"])
+    NIGHT = _alt(raw["night_words"])
 
     def monc(s: str) -> str:
         return (rf"(?:شهر\s+)?(?P<mon{s}>{MON}){_E}"
@@ -181,7 +185,8 @@ def _lexicon(path: Path = DATES_FILE) -> _Lex:
     src = {
         "explicit": (rf"{_B}(?:(?:يوم\s+)?(?P<wd>{WD})\s*[،,]?\s*(?:الموافق\s+(?:ل\s*)?)?)?"
                      rf"(?P<d>{DAY})\s*(?:من\s+)?{monc('')}"
-                     rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<y>{_YEAR}))?(?!\d)"),
+                     rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<y>{_YEAR})(?!\d)"
+                     rf"|\s+(?P<rel>{CUR}){_E})?(?!\d)"),
         "numeric": (rf"(?<![\w/.\-])(?P<M>(?:(?P<y>{_YEAR})[/\-.](?P<m>\d{{1,2}})[/\-.](?P<d>\d{{1,2}})"
                     rf"|(?P<d2>\d{{1,2}})[/\-.](?P<m2>\d{{1,2}})[/\-.](?P<y2>{_YEAR}))(?![\d/])"),
         "month": (rf"{_B}(?:(?P<pos>{POS})\s+)?(?:(?P<shahr>شهر)\s+)?(?P<mon>{MON}){_E}"
@@ -203,6 +208,7 @@ def _lexicon(path: Path = DATES_FILE) -> _Lex:
                       rf"(?:(?P<dby>{_alt(raw['day_before_yesterday'])})|(?P<yd>{_alt(raw['yesterday'])}))"
                       rf"{_E}(?:\s*[،,]?\s*(?P<wd>{WD}){_E})?"),
         "last_night": rf"{_B}{_alt(raw['last_night'])}{_E}",
+        "night_span": (rf"{_B}(?:{NIGHT})\s+(?P<wd>{WD})\s*(?:[-–—/]|علي|و)?\s*(?P<wd2>{WD}){_E}"),
         "weekday": (rf"{_B}(?:(?P<dp>{DP})\s+)?(?P<yawm>يوم\s+)?(?P<wd>{WD}){_E}"
                     rf"(?:\s+(?P<rel>{LAST}|{NEXT}){_E})?"),
         "since": (rf"{_B}{SINCE}\s+(?:(?:{POS})\s+)?(?:العام|السنه|الشهر|الاسبوع|بدء|اندلاع)"
@@ -311,6 +317,9 @@ def _r_explicit(m: re.Match, c: _Ctx) -> Fields | None:
     if m.group("y"):
         value = _safe_date(int(m.group("y")), mon, d)
         relative = False
+    elif m.group("rel"):  # "9 آذار الجاري": the named month of the publication year
+        relative = True
+        value = _safe_date(c.pub.year, mon, d) if c.pub is not None else None
     else:
         relative = True
         value = None
@@ -503,6 +512,16 @@ def _r_weekday(m: re.Match, c: _Ctx) -> Fields | None:
     return dict(value=value, precision="day", relative=True)
 
 
+def _r_night_span(m: re.Match, c: _Ctx) -> Fields | None:
+    """"ليل الاثنين – الثلاثاء": a night spanning two consecutive weekdays is dated by the second."""
+    wd, wd2 = c.wd(m), c.wd(m, "wd2")
+    if wd is None or wd2 is None or wd2 != (wd + 1) % 7:
+        return None  # not one night: leave the weekdays to the plain weekday pattern
+    if c.pub is None:
+        return dict(value=None, precision="unknown", relative=True)
+    return dict(value=weekday_on_or_before(c.pub, wd2), precision="day", relative=True)
+
+
 def _r_year(m: re.Match, c: _Ctx) -> Fields | None:
     cue = _key(m.group("cue"))
     since = cue.split()[0] == "منذ" if cue else False
@@ -521,10 +540,11 @@ _RESOLVERS: dict[str, Callable[..., Fields | None]] = {
     "day_of_month": _r_day_of_month, "month_rel": _r_month_rel, "week": _r_week, "ago": _r_ago,
     "after_event": _r_after_event, "hours": _r_hours, "recent_days": _r_recent_days,
     "until_now": _r_until_now, "past": _r_marker, "since": _r_marker, "today": _r_today,
-    "yesterday": _r_yesterday, "last_night": _r_last_night, "weekday": _r_weekday, "year": _r_year,
+    "yesterday": _r_yesterday, "last_night": _r_last_night, "weekday": _r_weekday,
+    "night_span": _r_night_span, "year": _r_year,
     "year_rel": _r_year_rel,
 }
-_KIND_OF = {"month_rel": "month", "last_night": "yesterday", "year_rel": "year"}
+_KIND_OF = {"night_span": "weekday", "month_rel": "month", "last_night": "yesterday", "year_rel": "year"}
 _ABSOLUTE = {"explicit", "numeric", "month"}
 _SINCE_BEFORE = re.compile(r"(?:^|[^\w])[وف]?منذ\s+$")
 _FROM_BEFORE = re.compile(r"(?:^|[^\w])[وف]?من\s+$")

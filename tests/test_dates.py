@@ -250,3 +250,38 @@ def test_channel_name_is_not_today():
 def test_that_day_is_not_today():
     for s in ("وفي ذلك اليوم قتل جندي", "وفي نفس اليوم قتل جندي"):
         assert find_date_mentions(s, 0, len(s), PUB) == []
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("قتل مدني في 9 من آذار الحالي قرب درعا", "9 من آذار الحالي", D(2021, 3, 9)),
+    ("قتل مدني في 4 آذار الجاري قرب درعا", "4 آذار الجاري", D(2021, 3, 4)),
+    ("قتل مدني في التاسع من آذار الحالي", "التاسع من آذار الحالي", D(2021, 3, 9)),
+    ("قتل مدني في التاسع من الشهر الجاري", "التاسع من الشهر الجاري", D(2021, 3, 9)),
+    ("قتل مدني في الثالث من الشهر الحالي", "الثالث من الشهر الحالي", D(2021, 3, 3)),
+])
+def test_day_of_named_current_month(sentence, text, value):
+    m = one(sentence)
+    assert (m.text, m.value, m.precision, m.relative) == (text, value, "day", True)
+    assert one(sentence, published=None).value is None  # relative: no publication date, no guess
+    # the publication year, even when a plain "4 آذار" would fall back to the previous year
+    assert resolve_date_expression("4 آذار الجاري", D(2021, 3, 2)) == (D(2021, 3, 4), "day")
+    assert resolve_date_expression("4 آذار", D(2021, 3, 2)) == (D(2020, 3, 4), "day")
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("استهدف هجوم بعد منتصف ليل الاثنين – الثلاثاء حاجزا", "بعد منتصف ليل الاثنين – الثلاثاء", D(2021, 3, 9)),
+    ("دارت اشتباكات ليل الاثنين الثلاثاء في المنطقة", "ليل الاثنين الثلاثاء", D(2021, 3, 9)),
+    ("سقطت قذائف ليلة السبت - الأحد على البلدة", "ليلة السبت - الأحد", D(2021, 3, 7)),
+    ("سقطت قذائف ليلة الخميس على الجمعة على البلدة", "ليلة الخميس على الجمعة", D(2021, 3, 5)),
+])
+def test_night_spanning_two_weekdays_is_the_second(sentence, text, value):
+    m = one(sentence)
+    assert (m.text, m.value, m.precision, m.relative) == (text, value, "day", True)
+    assert m.days_before == (PUB - value).days
+    assert one(sentence, published=None).value is None
+
+
+def test_night_span_needs_consecutive_weekdays():
+    found = find_date_mentions("ليلة السبت - الثلاثاء", 0, 21, PUB)
+    assert [m.text for m in found] == ["ليلة السبت", "الثلاثاء"]
+    assert [m.value for m in found] == [D(2021, 3, 6), D(2021, 3, 9)]
