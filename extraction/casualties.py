@@ -57,6 +57,28 @@ def _lex() -> _Lex:
                 AliasMatcher({"arrest": raw.get("arrest_words") or []}))
 
 
+@lru_cache(maxsize=1)
+def _update_matcher() -> AliasMatcher:
+    raw = load_yaml("casualties.yaml").get("toll_update") or {}
+    return AliasMatcher({k: v for k, v in raw.items() if k in KINDS})
+
+
+_TO = frozenset(norm_phrase("إلى"))
+
+
+def find_toll_update(text: str, words: list[Word], lo: int, hi: int) -> Casualty | None:
+    """"ارتفعت حصيلة ضحايا الهجوم ... إلى 86 قتيلا": the new toll, the count right after "إلى".
+    The caller decides whether the clause names one attack (else it is a cumulative statistic)."""
+    for m in _update_matcher().find(text, words[lo:hi]):
+        for k in range(m.j + lo, hi - 1):
+            if words[k].norm in _TO:
+                c = count_at(text, words, k + 1)
+                if c is not None and c.value is not None and c.j <= hi:
+                    return Casualty(m.key, c.value, m.start, m.end, c, c.j)
+                break
+    return None
+
+
 _DEATH = ("مصرع",)
 _ATTEMPT = frozenset(norm_phrase("محاولة محاولات لمحاولة بمحاولة"))
 _AMONG = frozenset(norm_phrase("بينهم بينهن منهم منهن"))

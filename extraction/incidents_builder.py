@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from extraction import discourse
-from extraction.casualties import Casualty, find_casualties
+from extraction.casualties import Casualty, find_casualties, find_toll_update
 from extraction.dates import DateMention
 from extraction.groups import load_groups
 from extraction.lexicon import Word
@@ -78,6 +78,7 @@ class Clause:
     circumstance: bool = False  # "وسط قصف مدفعي": accompanies the attack told before
     breakdown: bool = False  # follows a cumulative clause in the same sentence (a share of that toll)
     since_date: bool = False
+    update: Casualty | None = None  # "ارتفعت حصيلة ضحايا الهجوم ... إلى 86 قتيلا": the new toll of this attack
 
 
 @dataclass
@@ -201,6 +202,10 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.cont = _starts("continue_start", words, lo, hi) and not c.new_event
     c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
     c.circumstance = words[lo].norm in _CIRCUMSTANCE
+    if c.triggers:  # an update names the attack ("الهجوم"، "جراء القصف"); without one it is a statistic
+        c.update = find_toll_update(text, words, lo, hi)
+        if c.update is not None:
+            c.casualties.insert(0, c.update)  # the new figure wins over the words it repeats
     return c
 
 
@@ -231,7 +236,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     cum_dates = [d for d in c.dates if d.kind in CUMULATIVE_DATES]
     if cum_dates and discourse.any_in("no_info", words, lo, hi):
         cum_dates = [d for d in cum_dates if d.kind != "until_now"]
-    if (discourse.any_in("cumulative", words, lo, hi) and not discourse.any_in("toll_of_this", words, lo, hi)) \
+    upd = c.update
+    cumulative = [(i, j) for i, j in discourse.positions("cumulative", words, lo, hi)
+                  if upd is None or not (upd.cue_start <= words[i].start < upd.cue_end)]
+    if (cumulative and not discourse.any_in("toll_of_this", words, lo, hi)) \
             or cum_dates or c.since_date or c.breakdown:
         c.kind, c.why = "none", "cumulative"
         return
@@ -251,6 +259,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         # "فيما استشهد مقاتل من مجلس تل أبيض العسكري": a toll with no place or date of its own adds
         # to the attack just told rather than starting one
         own_ground = c.places or any(d.kind in SPECIFIC_DATES for d in c.dates) or c.is_title
+        if upd is not None and upd.kind == "killed" and own_ground:
+            c.kind, c.why = "event", "toll update"  # "ارتفعت حصيلة ضحايا الهجوم على خان شيخون إلى 86"
+            return
         if killed and not generic and (c.groups or c.places) and not has_ana and own_ground:
             c.kind, c.why = "event", "casualties"
             return
