@@ -9,7 +9,7 @@ from ``extraction.lexicon`` so every count keeps its exact character offsets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase
@@ -40,6 +40,7 @@ class _Lex:
     vague: AliasMatcher
     dual: AliasMatcher
     singular: AliasMatcher
+    kin: AliasMatcher
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,7 @@ def _lex() -> _Lex:
         vague=AliasMatcher({"vague": raw["vague"]}),
         dual=AliasMatcher({"dual": raw["dual"]}),
         singular=AliasMatcher({"singular": raw["singular"]}, clitics=False),
+        kin=AliasMatcher({k: raw.get(k) or [] for k in ("kin_one", "kin_two", "kin_many")}, clitics=False),
     )
 
 
@@ -157,7 +159,29 @@ def singular_at(text: str, words: list[Word], i: int) -> Count | None:
     m = _lex().singular.match_at(words, i)
     if m is None:
         return None
-    return _mk(text, words, i, m[2], 1)
+    return _with_kin(text, words, i, m[2])
+
+
+def _with_kin(text: str, words: list[Word], i: int, j: int) -> Count:
+    """"سيدة وطفلها" = 2, "أم وطفليها" = 3, "أم وأطفالها الثلاثة" = 4; "أم وأطفالها" has no number."""
+    if j < len(words) and words[j].norm.startswith("و") and len(words[j].norm) > 2:
+        k = _lex().kin.match_at([replace(words[j], norm=words[j].norm[1:])] + words[j + 1:j + 4], 0)
+        if k is not None:
+            end = j + k[2]
+            if k[1] == "kin_one":
+                return _mk(text, words, i, end, 2)
+            if k[1] == "kin_two":
+                return _mk(text, words, i, end, 3)
+            n = count_at(text, words, end)
+            if n is not None and n.value is not None:
+                return _mk(text, words, i, n.j, 1 + n.value)
+            # the number as an adjective: "أطفالها الثلاثة"
+            v = _word_value(words[end].norm[2:]) if end < len(words) and words[end].norm.startswith("ال") else None
+            if v is not None and v[1] in ("units", "tens"):
+                return _mk(text, words, i, end + 1, 1 + v[0])
+            s, e = words[i].start, words[end - 1].end
+            return Count(None, i, end, s, e, text[s:e], note=text[s:e])
+    return _mk(text, words, i, j, 1)
 
 
 def _mk(text: str, words: list[Word], i: int, j: int, value: int, approx: bool = False) -> Count:
