@@ -78,6 +78,7 @@ class Clause:
     circumstance: bool = False  # "وسط قصف مدفعي": accompanies the attack told before
     breakdown: bool = False  # follows a cumulative clause in the same sentence (a share of that toll)
     since_date: bool = False
+    military_site: bool = False  # names a military site ("مطار"، "حاجز"، "مركز البحوث العلمية")
     update: Casualty | None = None  # "ارتفعت حصيلة ضحايا الهجوم ... إلى 86 قتيلا": the new toll of this attack
 
 
@@ -202,6 +203,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.cont = _starts("continue_start", words, lo, hi) and not c.new_event
     c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
     c.circumstance = words[lo].norm in _CIRCUMSTANCE
+    c.military_site = discourse.any_in("military_sites", words, lo, hi)
     if c.triggers:  # an update names the attack ("الهجوم"، "جراء القصف"); without one it is a statistic
         c.update = find_toll_update(text, words, lo, hi)
         if c.update is not None:
@@ -458,9 +460,13 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     trig = d.event_triggers
     attack_type = strongest(trig)
     groups = load_groups()
+    target = d.target
+    if target is not None and target.id == "civilians" and "مدني" not in target.text and any(
+            c.military_site for c in d.clauses if c.kind == "event"):
+        target = None  # "غارات على مركز البحوث العلمية ... مقتل 5 أشخاص": people at a military site
     if attack_type in ("armed_clash", "other") and d.perp is not None:
         attack_type = type_from_actor(d.perp.text) or attack_type  # "الطيران الإسرائيلي" strikes from the air
-    if attack_type == "armed_clash" and d.target is not None and groups[d.target.id].target_only:
+    if attack_type == "armed_clash" and target is not None and groups[target.id].target_only:
         attack_type = "other"  # an attack on civilians is not a battle
     values, cas_spans, note = _casualty_fields(d)
     if attack_type == "other" and any(t.shooting for t in trig) and values["killed"] in (1, 2):
@@ -486,14 +492,14 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     if place is not None:
         start, end = min(start, place.start), max(end, place.end)
     evidence = Evidence(article.text[start:end], start, end)
-    grounded = sum(x is not None for x in (d.perp, d.target, location)) + int(dated) + int(
+    grounded = sum(x is not None for x in (d.perp, target, location)) + int(dated) + int(
         any(v is not None for v in values.values()))
     confidence = round(min(1.0, 0.35 + 0.13 * grounded), 2)
     return Incident(
         id=incident_id_for(aid, start, end), article_id=aid,
         event_date=event_date.isoformat() if event_date else None,
         date_precision=precision if event_date else "unknown", attack_type=attack_type,
-        perpetrator=_group_ref(d.perp), target=_group_ref(d.target), location=location,
+        perpetrator=_group_ref(d.perp), target=_group_ref(target), location=location,
         killed=values["killed"], wounded=values["wounded"], captured=values["captured"],
         is_background=d.background, evidence=evidence, confidence=confidence, casualty_note=note,
     )
