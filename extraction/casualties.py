@@ -53,6 +53,9 @@ def _lex() -> _Lex:
         entries[f"{kind}:after"] = raw[kind]["after"]
         entries[f"{kind}:before"] = raw[kind]["before"]
     entries["captured:scope"] = raw.get("captured_scope") or []
+    for kind, forms in (raw.get("pronoun") or {}).items():
+        for number, phrases in forms.items():
+            entries[f"{kind}:pron_{number}"] = phrases
     return _Lex(AliasMatcher(entries), frozenset(w for s in raw["skip"] for w in norm_phrase(s)),
                 AliasMatcher({"arrest": raw.get("arrest_words") or []}))
 
@@ -79,7 +82,8 @@ def find_toll_update(text: str, words: list[Word], lo: int, hi: int) -> Casualty
     return None
 
 
-_DEATH = ("مصرع",)
+_DEATH = ("مصرع", "حتف")
+_PRONOUN_COUNT = {"pron_one": 1, "pron_two": 2, "pron_many": None}
 _ATTEMPT = frozenset(norm_phrase("محاولة محاولات لمحاولة بمحاولة"))
 _AMONG = frozenset(norm_phrase("بينهم بينهن منهم منهن"))
 _YEAR = frozenset(norm_phrase("عام العام سنة السنة منذ في مطلع أواخر"))
@@ -119,8 +123,18 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             where = "after"
         if m.i > 0 and sub[m.i - 1].norm in _ATTEMPT:
             continue  # "محاولة اغتيال": nobody was killed
+        if where in _PRONOUN_COUNT:
+            if kind == "killed" and any(sub[k].norm in _LAQIYA or sub[k].norm.endswith("لقي")
+                                        for k in range(max(0, m.i - 8), m.i)):
+                continue  # "لقي ... مصرعه": counted at لقي
+            value = _PRONOUN_COUNT[where]
+            pron = Count(value, i, j, m.start, m.end, text[m.start:m.end],
+                         note=None if value is not None else text[m.start:m.end])
+            out.append(Casualty(kind, value, m.start, m.end, pron, j))  # "ما أدى إلى مقتله" = 1
+            continue
         count: Count | None = None
         victim_from = j
+        k_end = None
         if where == "after":
             if sub[m.i].norm in _LAQIYA or any(sub[m.i].norm.endswith(x) for x in ("لقي",)):
                 # لقي <count> <noun> مصرعهم: the count sits between; no مصرع nearby -> not a death
@@ -150,6 +164,11 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                 c = None
             if c is None:
                 c = _count_before(text, words, lo, m.i + lo)
+            if c is None and k_end is not None:  # "لقي مصرعه": the pronoun is the count
+                closing = next((x for x in matches if x.i == k_end and x.key.split(":")[1] in _PRONOUN_COUNT), None)
+                if closing is not None and _PRONOUN_COUNT[closing.key.split(":")[1]] is not None:
+                    c = Count(_PRONOUN_COUNT[closing.key.split(":")[1]], closing.i + lo, closing.j + lo,
+                              closing.start, closing.end, text[closing.start:closing.end])
             count = c
             if c is not None:
                 victim_from = c.j

@@ -22,7 +22,7 @@ from extraction import discourse
 from extraction.casualties import Casualty, find_casualties, find_toll_update
 from extraction.dates import DateMention
 from extraction.groups import load_groups
-from extraction.lexicon import Word
+from extraction.lexicon import Word, words_of
 from extraction.places import PlaceRef, best_place, choose_place, same_area, to_location
 from extraction.roles import GroupMention, StanzaWord, assign_roles
 from extraction.schema import Article, Evidence, GroupRef, Incident, incident_id_for
@@ -37,6 +37,7 @@ _PUNCT = set("،,؛;:")
 _SINCE = {"منذ", "ومنذ"}
 _TIME_REF = {"منذ", "ومنذ", "بعد", "وبعد", "عقب"}  # "منذ إعلان وقف إطلاق النار": since the truce
 _RECENT_SCAN = 12
+_NON_STATE_KILLERS = {"unknown", "islamic_state"}  # who storms a home to shoot one person: a killing, not a raid
 _NEWS_DAYS = 7  # dated more than a week before publication: background, never the news
 _SAME_NEWS_DAYS = 0  # dated before the main incident: context (a bulletin's "night of Monday to Tuesday" is a dates matter)
 
@@ -169,6 +170,16 @@ def _word_gap(words: list[Word], j: int, pos: int) -> int:
     return k - j
 
 
+def _reporter_seat(text: str, words: list[Word], j: int, pos: int) -> bool:
+    """"مراسل عنب بلدي في درعا": the place right after "في", a few words after a reporter cue ending at
+    word ``j``, with no comma between, is where the reporter works, not where the attack was."""
+    if words[j - 1].end > pos or _word_gap(words, j, pos) > 4:
+        return False
+    k = j + _word_gap(words, j, pos) - 1
+    return k >= j and words[k].norm == "في" and "،" not in text[words[j - 1].end:pos] and "," not in text[
+        words[j - 1].end:pos]
+
+
 def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx: int, lo: int, hi: int,
                 triggers: list[Trigger], groups: list[GroupMention], places: list[PlaceRef],
                 dates: list[DateMention], first: bool) -> Clause:
@@ -177,6 +188,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     support = discourse.positions("support", words, lo, hi)
     origin = discourse.positions("origin", words, lo, hi)
     outlet = discourse.positions("source_name", words, lo, hi)
+    reporter = discourse.positions("reporter", words, lo, hi)
     c = Clause(
         idx=idx, sent=sent_idx, para=sent.para, is_title=sent.is_title, start=start, end=end, lo=lo, hi=hi,
         # "ضبط أحزمة ناسفة": seized explosives are not an attack
@@ -189,7 +201,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         # "أطلقوا الصواريخ من مواقعهم في تل رفعت": where the fire came from is not the place hit
         places=[p for p in places if start <= p.start < end and not any(
             words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 3 for _i, j in origin) and not any(
-            words[j - 1].end <= p.start and _word_gap(words, j, p.start) == 0 for _i, j in outlet)],  # "مراسل دير الزور 24"
+            words[j - 1].end <= p.start and _word_gap(words, j, p.start) == 0 for _i, j in outlet)
+            and not any(_reporter_seat(text, words, j, p.start) for _i, j in reporter)],  # "مراسل دير الزور 24"
         dates=[d for d in dates if start <= d.start < end],
     )
     c.background = _starts("background_start", words, lo, hi) or discourse.any_in("background_any", words, lo, hi) \
@@ -305,11 +318,19 @@ def _related(a: str, b: str) -> bool:
     return a == b or top_a == top_b
 
 
+def _soft_civilians(m: GroupMention) -> bool:
+    """Civilians read off a plain person word ("شاب كان برفقته"، "أشخاص"): a bystander of the same
+    attack as easily as another attack's victims, so it never keeps two clauses apart."""
+    return m.id == "civilians" and bool(discourse.find("plain_persons", m.text, words_of(m.text)))
+
+
 def _compatible(d: Draft, c: Clause) -> bool:
     ids = d.group_ids
-    if c.perp and d.perp and not (_related(c.perp.id, d.perp.id) or c.perp.id in ids):
+    if c.perp and d.perp and not (_related(c.perp.id, d.perp.id) or c.perp.id in ids) and "unknown" not in (
+            c.perp.id, d.perp.id):  # "مسلحين مجهولين" then "يرجح أنهم من خلايا داعش": one attack
         return False
-    if c.target and d.target and not (_related(c.target.id, d.target.id) or c.target.id in ids):
+    if c.target and d.target and not (_related(c.target.id, d.target.id) or c.target.id in ids) and not (
+            _soft_civilians(c.target) or _soft_civilians(d.target)):
         return False
     if c.perp and d.target and c.perp.id == d.target.id and not (d.perp and d.perp.id == c.perp.id):
         return False
@@ -471,6 +492,9 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     values, cas_spans, note = _casualty_fields(d)
     if attack_type == "other" and any(t.shooting for t in trig) and values["killed"] in (1, 2):
         attack_type = "assassination"  # "مقتل عنصر برصاص مجهولين": a targeted killing
+    elif attack_type == "raid" and any(t.shooting for t in trig) and values["killed"] in (1, 2) and (
+            values["captured"] is None and (d.perp is None or d.perp.id in _NON_STATE_KILLERS)):
+        attack_type = "assassination"  # "مسلحون اقتحموا خيمة المرأة وأطلقوا النار عليها": not a security raid
     place = choose_place(d.places, lambda pos: _sentence_text(article, sentences, pos)) or d.inherited_place
     location = to_location(place, _sentence_text(article, sentences, place.start)) if place else None
     # date
