@@ -189,7 +189,8 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
             if g is own:
                 continue
             after = words[g.j].norm if g.j < len(words) else ""
-            names = " ".join(norm_phrase(g.text)) + " " + after
+            before = words[g.i - 1].norm if g.i > 0 else ""  # "مرتزقة داعش ... المرتزقة"
+            names = before + " " + " ".join(norm_phrase(g.text)) + " " + after
             if any(h in names for h in rule.heads) and (not rule.compatible or _top(g.id) in rule.compatible
                                                           or g.id in rule.compatible):
                 found = g.id

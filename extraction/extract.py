@@ -219,7 +219,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
                 c.breakdown = True  # "، فيما قتلت القوات الروسية 6 مدنيين": a share of the toll before
             classify(c, words, s.swords)
             if c.kind != "none":
-                assign_clause_roles(c, words, s_groups, s.swords)
+                assign_clause_roles(c, words, s_groups, s.swords, text, article.published)
             clauses.append(c)
     drafts = build_drafts(clauses)
     incidents = finish(article, drafts, sentences)  # (sentences are in text order: finish bisects them)

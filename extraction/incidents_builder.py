@@ -24,7 +24,7 @@ from extraction.dates import DateMention
 from extraction.groups import load_groups
 from extraction.lexicon import Word, words_of
 from extraction.places import PlaceRef, best_place, choose_place, same_area, to_location
-from extraction.roles import GroupMention, StanzaWord, assign_roles
+from extraction.roles import GroupMention, StanzaWord, assign_roles, weapon_actor
 from extraction.schema import Article, Evidence, GroupRef, Incident, incident_id_for
 from extraction.triggers import Trigger, strongest, type_from_actor
 
@@ -81,6 +81,7 @@ class Clause:
     since_date: bool = False
     military_site: bool = False  # names a military site ("مطار"، "حاجز"، "مركز البحوث العلمية")
     update: Casualty | None = None  # "ارتفعت حصيلة ضحايا الهجوم ... إلى 86 قتيلا": the new toll of this attack
+    pluperfect: bool = False  # background only by its opening "وكان ... قد" (no past date, no "مماثل")
 
 
 @dataclass
@@ -205,10 +206,14 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             and not any(_reporter_seat(text, words, j, p.start) for _i, j in reporter)],  # "مراسل دير الزور 24"
         dates=[d for d in dates if start <= d.start < end],
     )
-    c.background = _starts("background_start", words, lo, hi) or discourse.any_in("background_any", words, lo, hi) \
+    opening = _starts("background_start", words, lo, hi)
+    elsewhere = discourse.any_in("background_any", words, lo, hi) \
         or (any((d.past_marker or d.kind in ("ago", "after_event", "before_event")) and d.days_before != 0
                 for d in c.dates)  # "منذ ساعات الصباح" is today
             and not any(d.kind in ("today", "hours") for d in c.dates))  # "اليوم ... قياديا سابقا"
+    c.background = opening or elsewhere
+    c.pluperfect = opening and not elsewhere and not any(
+        d.value is not None and d.kind not in ("today", "hours") for d in c.dates)
     # "منذ الخامس من تشرين الأول": a date after "منذ" opens a period (a cumulative count follows)
     c.since_date = any(words[k].norm in _SINCE for k in range(lo, hi) for d in c.dates
                        if words[k].end <= d.start and len(text[words[k].end:d.start].strip()) == 0)
@@ -324,12 +329,12 @@ def _soft_civilians(m: GroupMention) -> bool:
     return m.id == "civilians" and bool(discourse.find("plain_persons", m.text, words_of(m.text)))
 
 
-def _compatible(d: Draft, c: Clause) -> bool:
+def _compatible(d: Draft, c: Clause, loose_target: bool = False) -> bool:
     ids = d.group_ids
     if c.perp and d.perp and not (_related(c.perp.id, d.perp.id) or c.perp.id in ids) and "unknown" not in (
             c.perp.id, d.perp.id):  # "مسلحين مجهولين" then "يرجح أنهم من خلايا داعش": one attack
         return False
-    if c.target and d.target and not (_related(c.target.id, d.target.id) or c.target.id in ids) and not (
+    if c.target and d.target and not loose_target and not (_related(c.target.id, d.target.id) or c.target.id in ids) and not (
             _soft_civilians(c.target) or _soft_civilians(d.target)):
         return False
     if c.perp and d.target and c.perp.id == d.target.id and not (d.perp and d.perp.id == c.perp.id):
@@ -354,6 +359,22 @@ def _linked(d: Draft, c: Clause) -> bool:
     return c.cont or c.place_ana or any(t.anaphoric for t in c.triggers)
 
 
+_FAMILY = {"armed_clash": "ground", "ambush": "ground", "raid": "ground", "assassination": "ground",
+           "abduction": "ground", "ied": "explosive", "vbied": "explosive", "suicide_attack": "explosive",
+           "airstrike": "remote", "drone_strike": "remote", "shelling": "remote"}
+
+
+def _tells_same(d: Draft, c: Clause) -> bool:
+    """"ارتفع عدد الشهداء جراء التفجير ... صباح اليوم" then "وكان مرتزقة داعش قد فجروا ... شاحنة
+    مفخخة": a pluperfect sentence right after the news, with no date of its own and an attack of the
+    same family, tells how that attack happened; it is not a past one."""
+    if not c.pluperfect or d.background or d.is_title or c.sent - d.last_sent != 1:
+        return False
+    mine = {_FAMILY.get(t.attack_type) for t in c.triggers if not t.anaphoric} - {None}
+    theirs = {_FAMILY.get(t) for t in d.types} - {None}
+    return bool(mine & theirs)
+
+
 def build_drafts(clauses: list[Clause]) -> list[Draft]:
     drafts: list[Draft] = []
     for c in clauses:
@@ -365,6 +386,9 @@ def build_drafts(clauses: list[Clause]) -> list[Draft]:
         if c.kind == "anaphoric":
             if recent:
                 recent[0].clauses.append(c)
+                if recent[0].target is None and c.target is not None and c.casualties and not (
+                        recent[0].perp and _related(recent[0].perp.id, c.target.id)):
+                    recent[0].target = c.target  # "فيما أصيب أكثر من 140 مواطنا": the victims of the attack
             elif any(x.value is not None for x in c.casualties) and (c.groups or c.places) and any(
                     d.kind in SPECIFIC_DATES for d in c.dates):
                 # nothing told before to point back to ("تحييد 5 إرهابيين حاولوا التسلل"، "قتل 3 في
@@ -375,11 +399,14 @@ def build_drafts(clauses: list[Clause]) -> list[Draft]:
         target = None
         if not c.new_event:
             for d in recent:
-                if c.background and not d.background:
+                if c.background and not d.background and not _tells_same(d, c):
                     continue
-                if _linked(d, c) and _compatible(d, c):
+                same = _tells_same(d, c)  # (its target is a guess from the fallback; the attack is one)
+                if (_linked(d, c) or same) and _compatible(d, c, loose_target=same):
                     target = d
                     break
+            if target is not None and c.background and not target.background:
+                c.background = False
         if target is not None:
             target.clauses.append(c)
             target.perp = target.perp or c.perp
@@ -529,5 +556,10 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     )
 
 
-def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention], swords: list[StanzaWord]) -> None:
+def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention], swords: list[StanzaWord],
+                        text: str | None = None, published: str | None = None) -> None:
     c.perp, c.target = assign_roles(words, c.lo, c.hi, groups, c.triggers, c.casualties, swords)
+    if c.perp is None and text is not None:
+        w = weapon_actor(text, words, c.lo, c.hi, published)  # "بسقوط برميل متفجر": the regime's air force
+        if w is not None and not (c.target and _related(c.target.id, w.id)):
+            c.perp = w

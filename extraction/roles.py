@@ -20,7 +20,7 @@ from functools import lru_cache
 from extraction import discourse
 from extraction.casualties import Casualty
 from extraction.groups import load_groups
-from extraction.lexicon import AliasMatcher, Word, norm_phrase
+from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase
 from extraction.triggers import Trigger, type_from_actor
 
 _PERP_FILLERS = frozenset(norm_phrase(
@@ -169,6 +169,27 @@ def _dep_roles(trigger: Trigger, swords: list[StanzaWord], mentions: list[GroupM
     return perp, target
 
 
+_THAT = frozenset(norm_phrase("إن أن بأن"))
+
+
+@lru_cache(maxsize=1)
+def _speech_matcher() -> AliasMatcher:
+    return AliasMatcher({"speech": load_yaml("group_anaphora.yaml").get("speech_verbs") or []})
+
+
+def _speakers(words: list[Word], lo: int, hi: int, ms: list[GroupMention]) -> set[int]:
+    """Groups that only speak: "وقال الناطق باسم قوات الأسايش ... إن المرتزقة استهدفوا المدنيين" —
+    named between a speech verb and the "إن/أن" that opens what they said, when a group or the attack
+    follows inside the quote. (Their own pronoun — "قالت إسرائيل إنها قصفت" — is resolved by
+    anaphora to a mention after "إن", so the speaker still attacks there.)"""
+    k = next((x for x in range(lo, hi) if words[x].norm in _THAT), None)
+    if k is None or not any(m.i > k for m in ms):
+        return set()
+    if not _speech_matcher().find("", words[lo:k]):
+        return set()
+    return {id(m) for m in ms if m.j <= k}
+
+
 def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMention], triggers: list[Trigger],
                  casualties: list[Casualty], swords: list[StanzaWord] | None = None,
                  ) -> tuple[GroupMention | None, GroupMention | None]:
@@ -180,6 +201,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     ms = [m for m in local if m.i not in supported]
     if not ms:
         return None, None
+    speakers = _speakers(words, lo, hi, ms)
     groups = load_groups()
     perp: GroupMention | None = None
     target: GroupMention | None = None
@@ -195,6 +217,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         ms_roles = [m for m in ms if m is not defended]
     else:
         ms_roles = ms
+    ms_roles = [m for m in ms_roles if id(m) not in speakers]
     # 1. a group named by its attack ("غارات جوية روسية"، "قصف مدفعي تركي") is the attacker
     spans = [(t.start, t.end) for t in triggers if not t.anaphoric]
     perp = next((m for m in ms_roles if any(m.start <= s < m.end or s <= m.start < e for s, e in spans)), None)
@@ -221,7 +244,12 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     verbs = [(i, j) for i, j in discourse.positions("attack_verbs", words, lo, hi) if not _behind_preposition(words[i].norm)]
     if perp is None:
         for i, j in verbs:
-            m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=3)
+            m = None
+            if words[i].norm.endswith("وا"):
+                # a plural verb agrees with a subject before it ("المرتزقة استهدفوا المدنيين"): SVO
+                m = _last_before(ms_roles, i, lo, max_gap=1)
+            if m is None:
+                m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=3)
             if m is None:
                 m = _last_before(ms_roles, i, lo)
             if m is not None:
@@ -273,3 +301,23 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     if perp is not None and target is not None and perp.id == target.id:
         target = None
     return perp, target
+
+
+@lru_cache(maxsize=1)
+def _weapon_lex() -> tuple[AliasMatcher, dict[str, str | None]]:
+    raw = load_yaml("weapon_actors.yaml")
+    until = {gid: (str(v["until"]) if v.get("until") else None) for gid, v in raw.items()}
+    return AliasMatcher({gid: v["phrases"] for gid, v in raw.items()}), until
+
+
+def weapon_actor(text: str, words: list[Word], lo: int, hi: int, published: str | None) -> GroupMention | None:
+    """The party a signature weapon names ("برميل متفجر" -> the government air force), for a clause
+    that names no attacker; None after that party's ``until`` date or with no publication date
+    (an undated article could be from after it)."""
+    matcher, until = _weapon_lex()
+    for m in matcher.find(text, words[lo:hi]):
+        end = until.get(m.key)
+        if end is not None and (published is None or published[:10] > end):
+            continue
+        return GroupMention(m.key, m.start, m.end, text[m.start:m.end], m.i + lo, m.j + lo)
+    return None

@@ -56,7 +56,8 @@ def _lex() -> _Lex:
         acled[t] = (str(ev), str(sub))
     # Anaphoric nouns get the type of their bare form ("الغارة" -> airstrike), else armed_clash.
     bare_type: dict[tuple[str, ...], str] = {}
-    for t, phrases in entries.items():
+    weak_entries = {t: list(spec["phrases"]) for t, spec in (raw.get("weak") or {}).items()}
+    for t, phrases in list(entries.items()) + list(weak_entries.items()):
         for ph in phrases:
             bare_type.setdefault(norm_phrase(ph.rstrip("*")), t)
     for ph in raw.get("anaphoric") or []:
