@@ -372,7 +372,12 @@ def _tells_same(d: Draft, c: Clause) -> bool:
         return False
     mine = {_FAMILY.get(t.attack_type) for t in c.triggers if not t.anaphoric} - {None}
     theirs = {_FAMILY.get(t) for t in d.types} - {None}
-    return bool(mine & theirs)
+    if not mine & theirs:
+        return False
+    # a place of its own must be the news' place ("وكان عناصر التنظيم شنوا هجوما ... في مدينة العشارة"
+    # after an attack in the Homs desert is another attack)
+    own = [p for p in c.places if p.precision <= 2]
+    return all(any(same_area(p, q) for q in d.places) for p in own)
 
 
 def build_drafts(clauses: list[Clause]) -> list[Draft]:
