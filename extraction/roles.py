@@ -68,7 +68,49 @@ def find_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
 
 def raw_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
     """Every alias match (also affiliations): places inside group names are never places."""
-    return [GroupMention(m.key, m.start, m.end, m.text, m.i, m.j) for m in _group_matcher().find(text, words)]
+    found = [GroupMention(m.key, m.start, m.end, m.text, m.i, m.j) for m in _group_matcher().find(text, words)]
+    return sorted(found + unnamed_factions(text, words, found), key=lambda g: g.i)
+
+
+_QUOTES = "\"“”«»'"
+
+
+@lru_cache(maxsize=1)
+def _faction_lex() -> tuple[frozenset[str], str]:
+    raw = load_yaml("group_anaphora.yaml").get("quoted_factions") or {}
+    return frozenset(w for h in raw.get("heads") or [] for w in norm_phrase(h)), str(raw.get("group") or "opposition")
+
+
+def unnamed_factions(text: str, words: list[Word], known: list[GroupMention]) -> list[GroupMention]:
+    """"قائد ميداني في "لواء شهداء الحوران"": a quoted faction name the lexicon lacks, headed by a
+    unit word (لواء، كتيبة، حركة ...), is a faction of ``quoted_factions.group`` (the opposition:
+    thousands of small rebel units were named this way; regime units are numbered or in the lexicon)."""
+    heads, gid = _faction_lex()
+    taken = {k for g in known for k in range(g.i, g.j)}
+    out = []
+    k = 0
+    while k < len(words) - 1:
+        w = words[k]
+        bare = w.norm[1:] if w.norm[:1] in "وبل" and w.norm[1:] in heads else w.norm
+        if bare not in heads or k in taken or any(ch.isdigit() for ch in words[k + 1].norm):
+            k += 1
+            continue
+        before = text[max(0, w.start - 3):w.start]
+        if not any(q in before for q in _QUOTES):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(words) and end - k <= 5 and not any(q in text[words[end - 1].end:words[end].start + 1]
+                                                             for q in _QUOTES):
+            end += 1
+        end = min(end, len(words))
+        if any(x in taken for x in range(k, end)):
+            k += 1
+            continue
+        s, e = w.start, words[end - 1].end
+        out.append(GroupMention(gid, s, e, text[s:e], k, end))
+        k = end
+    return out
 
 
 _AFFIL_STEMS = tuple(norm_phrase("التابع تابع الموالي موالي المدعوم مدعوم تدعم يدعم بقياده يقود المقرب مقرب"))
