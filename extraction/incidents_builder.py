@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from extraction import discourse
 from extraction.casualties import Casualty, find_casualties, find_toll_update
 from extraction.dates import DateMention
 from extraction.groups import load_groups
-from extraction.lexicon import Word, words_of
+from extraction.lexicon import Word, norm_phrase, words_of
 from extraction.places import PlaceRef, best_place, choose_place, same_area, to_location
 from extraction.roles import GroupMention, StanzaWord, assign_roles, weapon_actor
 from extraction.schema import Article, Evidence, GroupRef, Incident, incident_id_for
@@ -37,6 +38,7 @@ _PUNCT = set("،,؛;:")
 _SINCE = {"منذ", "ومنذ"}
 _TIME_REF = {"منذ", "ومنذ", "بعد", "وبعد", "عقب"}  # "منذ إعلان وقف إطلاق النار": since the truce
 _RECENT_SCAN = 12
+_OTHER_SIDE = frozenset(norm_phrase("أخرى ثانية الأخرى الثانية ثانيه"))
 _NON_STATE_KILLERS = {"unknown", "islamic_state"}  # who storms a home to shoot one person: a killing, not a raid
 _NEWS_DAYS = 7  # dated more than a week before publication: background, never the news
 _SAME_NEWS_DAYS = 0  # dated before the main incident: context (a bulletin's "night of Monday to Tuesday" is a dates matter)
@@ -92,6 +94,8 @@ class Draft:
     perp: GroupMention | None = None
     target: GroupMention | None = None
     inherited_place: PlaceRef | None = None
+    only_place: PlaceRef | None = None  # one place of a listed attack ("قرى رامي والشريحي وطربا")
+    owns_toll: bool = True  # False for the other places of a split list: the toll is not theirs
 
     @property
     def event_triggers(self) -> list[Trigger]:
@@ -187,7 +191,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     start, end = words[lo].start, words[hi - 1].end
     seized = discourse.positions("seized", words, lo, hi)
     support = discourse.positions("support", words, lo, hi)
-    origin = discourse.positions("origin", words, lo, hi)
+    origin = [(i, j) for i, j in discourse.positions("origin", words, lo, hi)
+              if not (j < len(words) and words[j].norm in _OTHER_SIDE)]  # "من جهة أخرى" is "on the other side"
     outlet = discourse.positions("source_name", words, lo, hi)
     reporter = discourse.positions("reporter", words, lo, hi)
     c = Clause(
@@ -293,6 +298,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     if generic and not has_date and not has_count:
         c.kind, c.why = "none", "generic"
         return
+    if not has_date and discourse.any_in("biography", words, lo, hi):
+        c.kind, c.why = "none", "biography"
+        return
     if not c.is_title and not has_date and _imperfective_only(c, swords):
         c.kind, c.why = "none", "habitual"
         return
@@ -380,7 +388,27 @@ def _tells_same(d: Draft, c: Clause) -> bool:
     return all(any(same_area(p, q) for q in d.places) for p in own)
 
 
+def _toll_report(clauses: list[Clause]) -> bool:
+    """The article is a period toll ("يوثق مقتل 1928 شخصا خلال شهر أيار"): its first clause with a
+    casualty figure, in the headline or the first two sentences, is cumulative."""
+    for c in clauses:
+        if c.sent > 2 and not c.is_title:
+            return False
+        if any(x.value is not None for x in c.casualties):
+            return c.why == "cumulative"
+    return False
+
+
 def build_drafts(clauses: list[Clause]) -> list[Draft]:
+    drafts = _build_drafts(clauses)
+    if _toll_report(clauses):
+        # its breakdown ("146 مدنيا استشهدوا في قصف لطائرات النظام، و94 في انفجار ألغام") names no place
+        # and no day: shares of the period's toll, not attacks; an attack told with a place or day stays
+        drafts = [d for d in drafts if d.places or d.strong_date() is not None]
+    return drafts
+
+
+def _build_drafts(clauses: list[Clause]) -> list[Draft]:
     drafts: list[Draft] = []
     for c in clauses:
         if c.kind == "none":
@@ -480,6 +508,9 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence]) -> 
         dd = d.strong_date() or next((x for c in d.clauses for x in c.dates if x.value), None)
         if not d.background and dd and dd.value and published and (published - dd.value).days > _NEWS_DAYS:
             d.background = True  # "مجزرة الغوطة في 21 آب 2013" in a 2017 article: past, whatever the wording
+        years = [x.year for c in d.clauses for x in c.dates if x.kind == "year" and x.year]
+        if not d.background and dd is None and years and published and max(years) < published.year:
+            d.background = True  # "انشق مطلع عام 2012، وشارك في عدة معارك" in a 2014 article
         if d is not main and not d.background:
             # a daily bulletin tells yesterday's attacks as news too: only clearly earlier ones are context
             if dd and dd.value and main_date and (main_date - dd.value).days > _SAME_NEWS_DAYS:
@@ -497,8 +528,51 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence]) -> 
     aid = article.article_id
     out = []
     for d in keep:
-        out.append(_incident(article, aid, d, main_date, published, sentences))
+        for part in _split_listed_places(article.text, d):
+            out.append(_incident(article, aid, part, main_date, published, sentences))
     return out
+
+
+_LIST_GAP = re.compile(r"^[\s،,و]*$")
+_SETTLEMENTS = re.compile(r"^[وبل]?(قرى|بلدات|مدن|قريتي|بلدتي|مدينتي|قريتا|بلدتا|مدينتا)\s")
+_BETWEEN = ("بين", "الواصل", "الرابط", "طريق")
+
+
+def _split_listed_places(text: str, d: Draft) -> list[Draft]:
+    """"تسللت مجموعات من داعش إلى قرى رامي والشريحي وطربا": one attack told of several villages is an
+    incident per village (ACLED codes one event per location). The toll goes to the village a
+    casualty clause names ("ارتقى في قرية رامي وحدها 38"), else to the first; the others get none.
+    A road "between A and B" stays one incident."""
+    event = next((c for c in d.clauses if c.kind == "event"), None)
+    if event is None or d.is_title or d.background:
+        return [d]  # (context told in passing — "حين قصفت بلدات زملكا وعين ترما" — stays one line)
+    pts = sorted((p for p in event.places if p.precision <= 1), key=lambda p: p.start)
+    run: list[PlaceRef] = []
+    for p in pts:
+        if run and _LIST_GAP.match(text[run[-1].end:p.start]):
+            run.append(p)
+        elif len(run) < 2:
+            run = [p]
+        else:
+            break
+    if len(run) < 2 or any(w in text[max(event.start, run[0].start - 25):run[0].start] for w in _BETWEEN):
+        return [d]
+    if not _SETTLEMENTS.match(text[run[0].start:run[0].end]):
+        return [d]  # only a list the head calls villages/towns ("قرى"، "بلدتي"): "ضاحية جرمانا وحي باب شرقي" is one target
+    distinct: list[PlaceRef] = []
+    for p in run:
+        if all(not same_area(p, q, km=2.0) for q in distinct):
+            distinct.append(p)
+    if len(distinct) < 2:
+        return [d]
+    owner = 0
+    for c in d.clauses:
+        if c is not event and any(x.value is not None for x in c.casualties) and c.places:
+            k = next((k for k, p in enumerate(distinct) if any(same_area(p, q, km=2.0) for q in c.places)), None)
+            if k is not None:
+                owner = k
+                break
+    return [replace(d, only_place=p, owns_toll=(k == owner)) for k, p in enumerate(distinct)]
 
 
 def _sentence_text(article: Article, sentences: list[Sentence], pos: int) -> str | None:
@@ -522,12 +596,15 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     if attack_type == "armed_clash" and target is not None and groups[target.id].target_only:
         attack_type = "other"  # an attack on civilians is not a battle
     values, cas_spans, note = _casualty_fields(d)
+    if not d.owns_toll:
+        values, cas_spans = {k: None for k in values}, []  # another village of the list has the toll
     if attack_type == "other" and any(t.shooting for t in trig) and values["killed"] in (1, 2):
         attack_type = "assassination"  # "مقتل عنصر برصاص مجهولين": a targeted killing
     elif attack_type == "raid" and any(t.shooting for t in trig) and values["killed"] in (1, 2) and (
             values["captured"] is None and (d.perp is None or d.perp.id in _NON_STATE_KILLERS)):
         attack_type = "assassination"  # "مسلحون اقتحموا خيمة المرأة وأطلقوا النار عليها": not a security raid
-    place = choose_place(d.places, lambda pos: _sentence_text(article, sentences, pos)) or d.inherited_place
+    place = d.only_place or choose_place(d.places, lambda pos: _sentence_text(article, sentences, pos)) \
+        or d.inherited_place
     location = to_location(place, _sentence_text(article, sentences, place.start)) if place else None
     # date
     dm = d.strong_date() or d.any_date()
@@ -552,7 +629,7 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         any(v is not None for v in values.values()))
     confidence = round(min(1.0, 0.35 + 0.13 * grounded), 2)
     return Incident(
-        id=incident_id_for(aid, start, end), article_id=aid,
+        id=incident_id_for(aid, start, end, d.only_place.start if d.only_place else None), article_id=aid,
         event_date=event_date.isoformat() if event_date else None,
         date_precision=precision if event_date else "unknown", attack_type=attack_type,
         perpetrator=_group_ref(d.perp), target=_group_ref(target), location=location,

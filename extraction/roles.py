@@ -39,7 +39,11 @@ _PERP_FILLERS = frozenset(norm_phrase(
 _TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
     "على ضد مواقع موقع نقاط نقطة حراسة مراقبة مقرات مقر حاجز حواجز رتل رتلا أرتال سيارة سيارات عربة دورية "
     "آلية آليات تمركز تجمعات تجمع في صفوف بصفوف أفراد جنود جنديين عنصرين تتحصن فيها يتحصن يتمركز تتمركز "
-    "المواقع النقاط مستودع مستودعات قاعدة قواعد منزل منازل التي الذي"
+    "المواقع النقاط مستودع مستودعات قاعدة قواعد منزل منازل التي الذي "
+    # a victim's title before the group he belongs to ("القائد الميداني في لواء ..."، "قائدا في حركة ...")
+    "قائد قائدا القائد قيادي قياديا القيادي ميداني ميدانيا الميداني بارز بارزا البارز سابق سابقا السابق "
+    "النقيب الملازم العقيد المقدم الرائد المساعد الرقيب ضابط ضابطا الضابط المنشق منشق مسؤول مسؤولا المسؤول "
+    "أمير أميرا الأمير شرعي شرعيا الشرعي"
 ))
 _BEIN = frozenset(norm_phrase("بين"))
 
@@ -275,6 +279,13 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     for k in range(lo, hi) if perp is None else ():
         if words[k].norm in _BEIN and any(0 <= k - j <= 2 for j in clash_at):
             after = [m for m in ms if m.i > k]
+            side = next((x for x in range(k + 1, hi - 1) if words[x].norm == "من" and words[x + 1].norm == "جهه"), None)
+            if side is not None and after and after[0].i < side:
+                # "بين وحدات الجيش ومجموعات من الأهالي من جهة، وإرهابيي التنظيم من جهة أخرى"
+                other = next((m for m in after if m.i > side), None)
+                if other is not None:
+                    perp, target = after[0], other
+                    break
             if len(after) >= 2 and after[1].i - after[0].j <= 6 and words[after[1].i].norm.startswith("و"):
                 perp, target = after[0], after[1]
                 break

@@ -123,6 +123,8 @@ class Incident:
         return cls(**{k: v for k, v in d.items() if k in known})
 
 
-def incident_id_for(article_id: str, start: int, end: int) -> str:
-    """Stable id: hash of article id + evidence span."""
-    return hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
+def incident_id_for(article_id: str, start: int, end: int, place_start: int | None = None) -> str:
+    """Stable id: hash of article id + evidence span (+ the place's offset when one sentence reports
+    the attack on several listed places, one incident each)."""
+    key = f"{article_id}:{start}:{end}" + (f":{place_start}" if place_start is not None else "")
+    return hashlib.sha256(key.encode()).hexdigest()[:16]

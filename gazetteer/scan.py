@@ -86,6 +86,14 @@ def _accept(name, hits, heads, prefix, start_word, last_end_word, toks, text, sp
     return False
 
 
+def _list_follows(toks: list[str], j: int, n: int, joinable: list[bool], gz, prefixes) -> bool:
+    """"قرى رامي والشريحي وطربا": after a plural head, a name (even a common first name) followed by
+    "و" + another known place is the first item of a list of places."""
+    if j + 1 >= n or not joinable[j] or not toks[j + 1].startswith("و"):
+        return False
+    return any(p.startswith("و") and gz.has_name(stem) for p, stem in clitic_variants(toks[j + 1], prefixes))
+
+
 def scan(text: str, gz, vocab: Vocabulary, *, filter_common: bool = True) -> list[RawSpan]:
     spans = word_spans(text)
     n = len(spans)
@@ -147,7 +155,8 @@ def scan(text: str, gz, vocab: Vocabulary, *, filter_common: bool = True) -> lis
             i += 1          # "تشرين الأول", "21 آب": a date, not the village
             continue
         singular = set(heads) & vocab.strong_heads - vocab.plural_heads
-        if filter_common and name in vocab.stop_names and not singular:
+        if filter_common and name in vocab.stop_names and not singular and not (
+                heads and _list_follows(toks, j, n, joinable, gz, prefixes)):
             i += 1          # "أحياء المدينة": a common word after a plural head
             continue
         listed = bool(not heads and out and start_word == last_end_word + 1
