@@ -25,6 +25,7 @@ class Casualty:
     cue_end: int
     count: Count | None  # where the number came from (None: no count stated)
     victim_from: int  # word index after which the victims' group may be named
+    extra: bool = False  # "و17 آخرون": more victims of the same kind, told after a first figure
 
     @property
     def start(self) -> int:
@@ -183,4 +184,27 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                     count = c
                     break
         out.append(Casualty(kind, count.value if count else None, m.start, m.end, count, victim_from))
-    return out
+    return out + _and_others(text, words, lo, hi, out)
+
+
+_OTHERS = frozenset(norm_phrase("آخرون آخرين آخرون"))
+
+
+def _and_others(text: str, words: list[Word], lo: int, hi: int, found: list[Casualty]) -> list[Casualty]:
+    """"قتل 24 مدنيا في بلدة حمورية وحدها، و17 آخرون في بلدة بيت سوا": "و" + a count + "آخرون" after
+    a figure adds victims of that figure's kind (the incident builder sums them, or splits them by
+    place)."""
+    valued = [x for x in found if x.value is not None and x.count is not None]
+    if not valued:
+        return []
+    taken = {k for x in found if x.count is not None for k in range(x.count.i, x.count.j)}
+    extra = []
+    for k in range(lo, hi - 1):
+        if k in taken or not words[k].norm.startswith("و") or words[k + 1].norm not in _OTHERS:
+            continue
+        prev = [x for x in valued if x.count.j <= k]
+        c = count_at(text, words, k)
+        if not prev or c is None or c.value is None or c.j != k + 1:
+            continue
+        extra.append(Casualty(prev[-1].kind, c.value, c.start, words[k + 1].end, c, k + 2, extra=True))
+    return extra

@@ -96,6 +96,8 @@ class Draft:
     inherited_place: PlaceRef | None = None
     only_place: PlaceRef | None = None  # one place of a listed attack ("قرى رامي والشريحي وطربا")
     owns_toll: bool = True  # False for the other places of a split list: the toll is not theirs
+    own_toll: Casualty | None = None  # "قتل 24 في حمورية، و17 آخرون في بيت سوا": this place's figure
+    type_from_lede: str | None = None  # a toll line with no attack word of its own takes the lede's type
 
     @property
     def event_triggers(self) -> list[Trigger]:
@@ -214,6 +216,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     opening = _starts("background_start", words, lo, hi)
     elsewhere = discourse.any_in("background_any", words, lo, hi) \
         or (any((d.past_marker or d.kind in ("ago", "after_event", "before_event")) and d.days_before != 0
+                and not _after_superlative(words, lo, d.start)  # "الأعلى ... منذ ثلاث سنوات"
                 for d in c.dates)  # "منذ ساعات الصباح" is today
             and not any(d.kind in ("today", "hours") for d in c.dates))  # "اليوم ... قياديا سابقا"
     c.background = opening or elsewhere
@@ -253,12 +256,23 @@ def _imperfective_only(c: Clause, swords: list[StanzaWord]) -> bool:
     return bool(verbal) and all(verbal)
 
 
+_SUPERLATIVES = frozenset(norm_phrase("الأعلى أعلى الأعنف أعنف الأكبر أكبر الأسوأ أسوأ الأشد أشد الأكثر الأول الأولى"
+                                      " الأدمى أدمى"))
+
+
+def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
+    """"في حصيلة هي الأعلى في يوم واحد ... منذ أكثر من ثلاث سنوات": "منذ" after a superlative
+    compares this attack with the past; it does not open a cumulative period."""
+    k = next((k for k in range(len(words)) if words[k].start >= pos), len(words))
+    return any(words[x].norm in _SUPERLATIVES for x in range(max(lo, k - 8), k))
+
+
 def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     real = [t for t in c.triggers if not t.anaphoric]
     has_ana = any(t.anaphoric for t in c.triggers)
     lo, hi = c.lo, c.hi
     # "دون ورود معلومات عن خسائر حتى الآن": "so far" closes a no-news remark, not a cumulative period
-    cum_dates = [d for d in c.dates if d.kind in CUMULATIVE_DATES]
+    cum_dates = [d for d in c.dates if d.kind in CUMULATIVE_DATES and not _after_superlative(words, lo, d.start)]
     if cum_dates and discourse.any_in("no_info", words, lo, hi):
         cum_dates = [d for d in cum_dates if d.kind != "until_now"]
     upd = c.update
@@ -477,6 +491,7 @@ def _casualty_fields(d: Draft) -> tuple[dict[str, int | None], list[tuple[int, i
     values: dict[str, int | None] = {"killed": None, "wounded": None, "captured": None}
     spans: list[tuple[int, int]] = []
     notes: list[str] = []
+    base: dict[str, int] = {}  # the clause each figure came from (extras add only to their own clause's)
     for c in d.clauses:
         for x in c.casualties:
             if x.kind not in values:  # "تحييد 5": killed or captured, the source does not say which
@@ -484,8 +499,12 @@ def _casualty_fields(d: Draft) -> tuple[dict[str, int | None], list[tuple[int, i
                     notes.append(f"{x.kind} (killed, captured or surrendered): {x.value}")
                     spans.append((x.start, x.end))
                 continue
-            if x.value is not None and values[x.kind] is None:
+            if x.value is not None and x.extra and values[x.kind] is not None and base.get(x.kind) == c.idx:
+                values[x.kind] += x.value  # "قتل 24 في حمورية، و17 آخرون في بيت سوا": 41 in all
+                spans.append((x.start, x.end))
+            elif x.value is not None and values[x.kind] is None and not x.extra:
                 values[x.kind] = x.value
+                base[x.kind] = c.idx
                 spans.append((x.start, x.end))
             elif x.value is None and x.count is not None and x.count.note:
                 notes.append(f"{x.kind}: {x.count.note}")
@@ -518,6 +537,7 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence]) -> 
             elif dd is None and prev is not None and prev.background and not d.is_title:
                 d.background = True
         prev = d
+    _inherit_from_lede(keep)
     # inherit the place of the previous incident for "في المنطقة"/"النقطة" with no place of its own
     for k, d in enumerate(keep):
         if not d.places and k > 0 and any(c.place_ana for c in d.clauses):
@@ -533,6 +553,29 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence]) -> 
     return out
 
 
+def _counted_places(text: str, d: Draft) -> list[tuple[Casualty, PlaceRef]]:
+    """"قتل 24 مدنيا في بلدة حمورية وحدها، و17 آخرون في بلدة بيت سوا": a clause giving a figure per
+    place (each figure followed, before the next one, by its own precise place) splits into one
+    incident per place with its figure."""
+    for c in d.clauses:
+        figs = [x for x in c.casualties if x.value is not None and x.count is not None]
+        if len(figs) < 2 or not any(x.extra for x in figs) or len({x.kind for x in figs}) != 1:
+            continue
+        figs.sort(key=lambda x: x.start)
+        pairs = []
+        for k, x in enumerate(figs):
+            stop = figs[k + 1].start if k + 1 < len(figs) else c.end
+            p = next((p for p in sorted(c.places, key=lambda p: p.start)
+                      if x.end <= p.start < stop and p.start - x.end <= 60 and p.precision <= 1), None)
+            if p is None:
+                break
+            pairs.append((x, p))
+        if len(pairs) == len(figs) and all(not same_area(a, b, km=1.0) for i, (_, a) in enumerate(pairs)
+                                           for _, b in pairs[i + 1:]):
+            return pairs
+    return []
+
+
 _LIST_GAP = re.compile(r"^[\s،,و]*$")
 _SETTLEMENTS = re.compile(r"^[وبل]?(قرى|بلدات|مدن|قريتي|بلدتي|مدينتي|قريتا|بلدتا|مدينتا)\s")
 _BETWEEN = ("بين", "الواصل", "الرابط", "طريق")
@@ -546,6 +589,9 @@ def _split_listed_places(text: str, d: Draft) -> list[Draft]:
     event = next((c for c in d.clauses if c.kind == "event"), None)
     if event is None or d.is_title or d.background:
         return [d]  # (context told in passing — "حين قصفت بلدات زملكا وعين ترما" — stays one line)
+    counted = _counted_places(text, d)
+    if counted:
+        return [replace(d, only_place=p, own_toll=x) for x, p in counted]
     pts = sorted((p for p in event.places if p.precision <= 1), key=lambda p: p.start)
     run: list[PlaceRef] = []
     for p in pts:
@@ -561,18 +607,43 @@ def _split_listed_places(text: str, d: Draft) -> list[Draft]:
         return [d]  # only a list the head calls villages/towns ("قرى"، "بلدتي"): "ضاحية جرمانا وحي باب شرقي" is one target
     distinct: list[PlaceRef] = []
     for p in run:
-        if all(not same_area(p, q, km=2.0) for q in distinct):
+        if all(not same_area(p, q, km=1.0) for q in distinct):
             distinct.append(p)
     if len(distinct) < 2:
         return [d]
     owner = 0
     for c in d.clauses:
         if c is not event and any(x.value is not None for x in c.casualties) and c.places:
-            k = next((k for k, p in enumerate(distinct) if any(same_area(p, q, km=2.0) for q in c.places)), None)
+            k = next((k for k, p in enumerate(distinct) if any(same_area(p, q, km=1.0) for q in c.places)), None)
             if k is not None:
                 owner = k
                 break
     return [replace(d, only_place=p, owns_toll=(k == owner)) for k, p in enumerate(distinct)]
+
+
+def _inherit_from_lede(keep: list[Draft]) -> None:
+    """"قتل 127 مدنيا في غارات جوية لقوات النظام على الغوطة" then "قتل 24 مدنيا في بلدة حمورية"، "استهدفت
+    الغارات أيضا بلدتي سقبا وكفربطنا": later news lines of the same kind of attack that name no attacker
+    are the lede's attacker's (a reader attributes them so); a toll line with no attack word takes the
+    lede's attack type too. Background lines and other kinds of attack keep what they say."""
+    lede = next((d for d in keep if not d.background and not d.is_title), None)
+    if lede is None or lede.perp is None:
+        return
+    lede_type = strongest(lede.event_triggers)
+    family = _FAMILY.get(lede_type)
+    if family is None:
+        return
+    for d in keep[keep.index(lede) + 1:]:
+        if d.background or d.is_title or d.perp is not None:
+            continue
+        real = [t for t in d.event_triggers if not t.anaphoric]
+        if not real:
+            d.type_from_lede = lede_type
+        elif _FAMILY.get(strongest(d.event_triggers)) != family:
+            continue
+        if d.target is not None and _related(d.target.id, lede.perp.id):
+            continue
+        d.perp = lede.perp
 
 
 def _sentence_text(article: Article, sentences: list[Sentence], pos: int) -> str | None:
@@ -585,7 +656,7 @@ def _sentence_text(article: Article, sentences: list[Sentence], pos: int) -> str
 def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, published: dt.date | None,
               sentences: list[Sentence]) -> Incident:
     trig = d.event_triggers
-    attack_type = strongest(trig)
+    attack_type = d.type_from_lede or strongest(trig)
     groups = load_groups()
     target = d.target
     if target is not None and target.id == "civilians" and "مدني" not in target.text and any(
@@ -598,6 +669,9 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     values, cas_spans, note = _casualty_fields(d)
     if not d.owns_toll:
         values, cas_spans = {k: None for k in values}, []  # another village of the list has the toll
+    if d.own_toll is not None:
+        values = {k: None for k in values} | {d.own_toll.kind: d.own_toll.value}
+        cas_spans = [(d.own_toll.start, d.own_toll.end)]
     if attack_type == "other" and any(t.shooting for t in trig) and values["killed"] in (1, 2):
         attack_type = "assassination"  # "مقتل عنصر برصاص مجهولين": a targeted killing
     elif attack_type == "raid" and any(t.shooting for t in trig) and values["killed"] in (1, 2) and (
