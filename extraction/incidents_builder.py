@@ -214,10 +214,18 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         dates=[d for d in dates if start <= d.start < end],
     )
     opening = _starts("background_start", words, lo, hi)
-    elsewhere = discourse.any_in("background_any", words, lo, hi) \
+    # "قصفت القوات التركية قرية منغ، اللذين سيطرت عليهما قسد قبل أيام": a past told inside a relative
+    # clause after the attack describes the place, not the attack
+    first_trig = min((t.i for t in c.triggers), default=hi)
+    rel = next((k for k in range(first_trig + 1, hi) if words[k].norm in _RELATIVES and any(
+        0 <= words[k].start - p.end <= 3 for p in c.places)), hi)  # (a relative clause on a place only)
+    rel_pos = words[rel].start if rel < hi else end
+    own_dates = [d for d in c.dates if d.start < rel_pos]
+    c.dates = own_dates
+    elsewhere = discourse.any_in("background_any", words, lo, rel) \
         or (any((d.past_marker or d.kind in ("ago", "after_event", "before_event")) and d.days_before != 0
                 and not _after_superlative(words, lo, d.start)  # "الأعلى ... منذ ثلاث سنوات"
-                for d in c.dates)  # "منذ ساعات الصباح" is today
+                for d in own_dates)  # "منذ ساعات الصباح" is today
             and not any(d.kind in ("today", "hours") for d in c.dates))  # "اليوم ... قياديا سابقا"
     c.background = opening or elsewhere
     c.pluperfect = opening and not elsewhere and not any(
@@ -267,8 +275,14 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
     return any(words[x].norm in _SUPERLATIVES for x in range(max(lo, k - 8), k))
 
 
+_RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين الذين اللذان اللتان اللواتي"))
+_COINCIDE = frozenset(norm_phrase("تزامن وتزامن تزامنت وتزامنت يتزامن ويتزامن ترافق وترافق ترافقت وترافقت"))
+
+
 def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     real = [t for t in c.triggers if not t.anaphoric]
+    if words[c.lo].norm in _COINCIDE:
+        real = []  # "وتزامن القصف مع زيارة ... إلى دمشق": the attack already told, dated by something else
     has_ana = any(t.anaphoric for t in c.triggers)
     lo, hi = c.lo, c.hi
     # "دون ورود معلومات عن خسائر حتى الآن": "so far" closes a no-news remark, not a cumulative period
@@ -431,7 +445,14 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
         body = [d for d in drafts[-_RECENT_SCAN:] if d.is_title == c.is_title]
         recent = [d for d in reversed(body) if c.sent - d.last_sent <= 1][:3]
         if c.kind == "anaphoric":
-            if recent:
+            far = [p for p in c.places if p.precision <= 2]
+            if recent and far and c.new_event and any(t.attack_type == "armed_clash" for t in c.triggers) \
+                    and c.groups and not any(same_area(p, q) for p in far for q in recent[0].places):
+                # "وفي ريف حلب الشمالي أيضا، تتواصل الاشتباكات بين قسد والفصائل في محيط مدينة تل رفعت"
+                # after shelling in Hama: the clashes named there are news of their own, not the shelling's
+                c.kind, c.why = "event", "ongoing clashes elsewhere"
+                drafts.append(Draft([c], c.is_title, c.background, c.perp, c.target))
+            elif recent:
                 recent[0].clauses.append(c)
                 if recent[0].target is None and c.target is not None and c.casualties and not (
                         recent[0].perp and _related(recent[0].perp.id, c.target.id)):
@@ -643,6 +664,10 @@ def _inherit_from_lede(keep: list[Draft]) -> None:
             continue
         if d.target is not None and _related(d.target.id, lede.perp.id):
             continue
+        mine, theirs = best_place(d.places), best_place(lede.places)
+        if mine is not None and theirs is not None and getattr(mine.candidate, "admin1_pcode", None) != getattr(
+                theirs.candidate, "admin1_pcode", None):
+            continue  # "قذائف هاون على أحياء العاصمة" after strikes on Douma: the other side's fire
         d.perp = lede.perp
 
 

@@ -219,6 +219,13 @@ _THAT = frozenset(norm_phrase("إن أن بأن"))
 
 
 @lru_cache(maxsize=1)
+def _nationality_adjectives() -> frozenset[tuple[str, ...]]:
+    """The adjectives ``anaphora.adjective_mentions`` turns into attacker mentions (group_anaphora.yaml)."""
+    raw = load_yaml("group_anaphora.yaml").get("nationality_adjectives") or {}
+    return frozenset(tuple(norm_phrase(str(a))) for adjs in raw.values() for a in adjs)
+
+
+@lru_cache(maxsize=1)
 def _speech_matcher() -> AliasMatcher:
     return AliasMatcher({"speech": load_yaml("group_anaphora.yaml").get("speech_verbs") or []})
 
@@ -267,6 +274,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # 1. a group named by its attack ("غارات جوية روسية"، "قصف مدفعي تركي") is the attacker
     spans = [(t.start, t.end) for t in triggers if not t.anaphoric]
     perp = next((m for m in ms_roles if any(m.start <= s < m.end or s <= m.start < e for s, e in spans)), None)
+    # 1b. "استهداف طائرات حربية يرجح أنها روسية لمشفى": a nationality adjective after an attack word
+    if perp is None:
+        perp = next((m for m in ms_roles if tuple(norm_phrase(m.text)) in _nationality_adjectives()), None)
     # 2. agent cues
     if perp is None:
         for _i, j in discourse.positions("perp_after", words, lo, hi):
