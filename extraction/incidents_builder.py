@@ -193,6 +193,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     start, end = words[lo].start, words[hi - 1].end
     seized = discourse.positions("seized", words, lo, hi)
     support = discourse.positions("support", words, lo, hi)
+    downed = discourse.positions("downed", words, lo, hi)  # "بعد إسقاط طائرة مسيرة": no drone strike
     origin = [(i, j) for i, j in discourse.positions("origin", words, lo, hi)
               if not (j < len(words) and words[j].norm in _OTHER_SIDE)]  # "من جهة أخرى" is "on the other side"
     outlet = discourse.positions("source_name", words, lo, hi)
@@ -202,7 +203,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         # "ضبط أحزمة ناسفة": seized explosives are not an attack
         triggers=[t for t in triggers if lo <= t.i < hi and not (
             t.attack_type in _EXPLOSIVE and any(0 <= t.i - j <= 3 for _i, j in seized))
-            and not any(0 <= t.i - j <= 3 for _i, j in support)],  # "بإسناد من الطائرات المسيرة"
+            and not any(0 <= t.i - j <= 3 for _i, j in support)  # "بإسناد من الطائرات المسيرة"
+            and not (t.attack_type in ("drone_strike", "airstrike") and any(0 <= t.i - j <= 1 for _i, j in downed))],
         groups=[g for g in groups if lo <= g.i < hi],
         casualties=find_casualties(text, words, lo, hi, frozenset(
             k for g in groups if lo <= g.i < hi for k in range(g.i, g.j))),
@@ -562,6 +564,10 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence]) -> 
     # inherit the place of the previous incident for "في المنطقة"/"النقطة" with no place of its own
     for k, d in enumerate(keep):
         if not d.places and k > 0 and any(c.place_ana for c in d.clauses):
+            named = _same_place_named(article.text, d, keep[:k])
+            if named is not None:  # "استهدفت إسرائيل المطار ذاته": the airport named before
+                d.inherited_place = named
+                continue
             src = keep[k - 1]
             p = src.inherited_place or best_place(src.places)
             if p is not None and d.clauses[0].sent - src.last_sent <= 3:
@@ -640,6 +646,23 @@ def _split_listed_places(text: str, d: Draft) -> list[Draft]:
                 owner = k
                 break
     return [replace(d, only_place=p, owns_toll=(k == owner)) for k, p in enumerate(distinct)]
+
+
+_SAME = re.compile(r"ال(\w+) (?:ذاته|ذاتها|نفسه|نفسها)")
+
+
+def _same_place_named(text: str, d: Draft, before: list[Draft]) -> PlaceRef | None:
+    """The place an "X ذاته/نفسه" phrase points back to: the latest earlier place whose name has X."""
+    for c in d.clauses:
+        m = _SAME.search(text, c.start, c.end)
+        if m is None:
+            continue
+        head = m.group(1)
+        for src in reversed(before):
+            for p in sorted(src.places, key=lambda p: -p.start):
+                if head in p.text:
+                    return p
+    return None
 
 
 def _inherit_from_lede(keep: list[Draft]) -> None:

@@ -43,7 +43,8 @@ _TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
     # a victim's title before the group he belongs to ("القائد الميداني في لواء ..."، "قائدا في حركة ...")
     "قائد قائدا القائد قيادي قياديا القيادي ميداني ميدانيا الميداني بارز بارزا البارز سابق سابقا السابق "
     "النقيب الملازم العقيد المقدم الرائد المساعد الرقيب ضابط ضابطا الضابط المنشق منشق مسؤول مسؤولا المسؤول "
-    "أمير أميرا الأمير شرعي شرعيا الشرعي"
+    "أمير أميرا الأمير شرعي شرعيا الشرعي "
+    "الأقل بينهم بينهن منهم منهن"  # "قتل 14 شخصا على الأقل، بينهم عسكريون إيرانيون"
 ))
 _BEIN = frozenset(norm_phrase("بين"))
 
@@ -216,6 +217,7 @@ def _dep_roles(trigger: Trigger, swords: list[StanzaWord], mentions: list[GroupM
 
 
 _THAT = frozenset(norm_phrase("إن أن بأن"))
+_AMONG_VICTIMS = frozenset(norm_phrase("بينهم بينهن منهم منهن"))
 
 
 @lru_cache(maxsize=1)
@@ -270,7 +272,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         ms_roles = [m for m in ms if m is not defended]
     else:
         ms_roles = ms
-    ms_roles = [m for m in ms_roles if id(m) not in speakers]
+    ms_roles = [m for m in ms_roles if id(m) not in speakers and not (
+        m.i > lo and words[m.i - 1].norm in _AMONG_VICTIMS)]  # "قتل 14 شخصا، بينهم عسكريون إيرانيون"
     # 1. a group named by its attack ("غارات جوية روسية"، "قصف مدفعي تركي") is the attacker
     spans = [(t.start, t.end) for t in triggers if not t.anaphoric]
     perp = next((m for m in ms_roles if any(m.start <= s < m.end or s <= m.start < e for s, e in spans)), None)

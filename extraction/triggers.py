@@ -101,6 +101,7 @@ def type_from_actor(actor_text: str) -> str | None:
     """Attack type implied by how the perpetrator is named ("الطيران الروسي" -> airstrike)."""
     ws = set(norm_phrase(actor_text))
     ws |= {w[1:] for w in ws if w[:1] in "وبل"}
+    ws |= {w[:-len(x)] for w in ws for x in ("ه", "ها", "هم") if w.endswith(x) and len(w) > len(x) + 3}  # "طائراته"
     for t, words in _actor_words():
         if ws & set(words):
             return t
