@@ -27,7 +27,7 @@ from extraction.lexicon import Word, norm_phrase, words_of
 from extraction.places import PlaceRef, best_place, choose_place, same_area, to_location
 from extraction.roles import GroupMention, StanzaWord, assign_roles, weapon_actor
 from extraction.schema import Article, Evidence, GroupRef, Incident, incident_id_for
-from extraction.triggers import Trigger, strongest, type_from_actor
+from extraction.triggers import Trigger, strongest, type_from_actor, type_from_actor_id
 
 # Date kinds that name a day (they override vaguer ones and conflict with each other).
 STRONG_DATES = {"today", "yesterday", "weekday", "explicit", "numeric", "day_of_month", "ago"}
@@ -712,6 +712,9 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         target = None  # "غارات على مركز البحوث العلمية ... مقتل 5 أشخاص": people at a military site
     if attack_type in ("armed_clash", "other") and d.perp is not None:
         attack_type = type_from_actor(d.perp.text) or attack_type  # "الطيران الإسرائيلي" strikes from the air
+        if attack_type in ("armed_clash", "other") and not any(t.attack_type == "armed_clash" and t.rank >= 30
+                                                               for t in trig):
+            attack_type = type_from_actor_id(d.perp.id) or attack_type  # "شن الاحتلال عدوانا على مواقع"
     if attack_type == "armed_clash" and target is not None and groups[target.id].target_only:
         attack_type = "other"  # an attack on civilians is not a battle
     values, cas_spans, note = _casualty_fields(d)

@@ -108,6 +108,17 @@ def type_from_actor(actor_text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _actor_default() -> dict[str, str]:
+    raw = load_yaml("attack_types.yaml").get("actor_default") or {}
+    return {str(k): str(v) for k, v in raw.items()}
+
+
+def type_from_actor_id(group_id: str) -> str | None:
+    """The attack type an air power's generic attack means ("شن الاحتلال عدوانا" by Israel: airstrike)."""
+    return _actor_default().get(group_id)
+
+
 def rank(attack_type: str) -> int:
     return _lex().rank.get(attack_type, 0)
 
