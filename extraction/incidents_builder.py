@@ -336,7 +336,7 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         return
     # two governorates and no precise place for one attack: a summary ("في باديتي دير الزور وحلب")
     admin1 = {getattr(p.candidate, "admin1_pcode", None) for p in c.places}
-    if len(admin1 - {None}) >= 2 and c.background:
+    if len(admin1 - {None}) >= 3 or (len(admin1 - {None}) >= 2 and c.background):  # "في محافظات اللاذقية وإدلب وحلب"
         c.kind, c.why = "none", "summary of several places"
         return
     c.kind = "event"
