@@ -482,6 +482,9 @@ def _r_yesterday(m: re.Match, c: _Ctx) -> Fields | None:
     if c.pub is None:
         return dict(value=None, precision="unknown", relative=True)
     expected = c.pub - dt.timedelta(days=2 if m.group("dby") else 1)
+    dp = m.group("dp") or ""
+    if not m.group("dby") and "منتصف" in dp and c.text[max(0, m.start() - 5):m.start()].rstrip().endswith("بعد"):
+        expected = c.pub  # "بعد منتصف ليل أمس": the small hours of today
     value, note = _check_weekday(expected, c.wd(m), c.pub, expected)
     return dict(value=value, precision="day", relative=True, note=note)
 

@@ -220,6 +220,14 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
             classify(c, words, s.swords)
             if c.kind != "none":
                 assign_clause_roles(c, words, s_groups, s.swords, text, article.published)
+                if c.perp is None and c.cont and clauses and clauses[-1].sent == si:
+                    # "واصلت الطائرات الروسية تصعيدها، حيث رصد المرصد تنفيذها 14 غارة على جرجناز": the
+                    # "حيث" clause continues the one before it, whose subject is the attacker
+                    prev = clauses[-1]
+                    if prev.perp is None and prev.kind == "none":
+                        assign_clause_roles(prev, words, s_groups, s.swords, text, article.published)
+                    if prev.perp is not None and not (c.target is not None and c.target.id == prev.perp.id):
+                        c.perp = prev.perp
             clauses.append(c)
     drafts = build_drafts(clauses)
     incidents = finish(article, drafts, sentences)  # (sentences are in text order: finish bisects them)

@@ -187,6 +187,13 @@ def _reporter_seat(text: str, words: list[Word], j: int, pos: int) -> bool:
         words[j - 1].end:pos]
 
 
+def _follows_told(c: Clause, d: DateMention) -> bool:
+    """"وبعد ساعات من الهجوم، شنت قوات النظام قصفا": "after X" where X is the attack already told (an
+    anaphoric "الهجوم") dates a follow-up, which is news; "بعد يومين من هجوم كيماوي على دوما" tells X
+    itself, an earlier attack."""
+    return any(t.anaphoric and 0 <= t.start - d.end <= 2 for t in c.triggers)
+
+
 def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx: int, lo: int, hi: int,
                 triggers: list[Trigger], groups: list[GroupMention], places: list[PlaceRef],
                 dates: list[DateMention], first: bool) -> Clause:
@@ -226,10 +233,16 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.dates = own_dates
     elsewhere = discourse.any_in("background_any", words, lo, rel) \
         or (any((d.past_marker or d.kind in ("ago", "after_event", "before_event")) and d.days_before != 0
+                and not (d.kind == "after_event" and _follows_told(c, d))  # "وبعد ساعات من الهجوم، شنت ..."
                 and not _after_superlative(words, lo, d.start)  # "الأعلى ... منذ ثلاث سنوات"
                 for d in own_dates)  # "منذ ساعات الصباح" is today
             and not any(d.kind in ("today", "hours") for d in c.dates))  # "اليوم ... قياديا سابقا"
     c.background = opening or elsewhere
+    if len(c.triggers) > 1:
+        # "اشتباكات عنيفة ... ترافق مع قصف متبادل": what accompanies the attack does not name its kind
+        first = min(t.i for t in c.triggers)
+        c.triggers = [replace(t, rank=min(t.rank, 5)) if t.i > first and any(
+            words[k].norm in _ACCOMPANY for k in range(max(lo, t.i - 2), t.i)) else t for t in c.triggers]
     c.pluperfect = opening and not elsewhere and not any(
         d.value is not None and d.kind not in ("today", "hours") for d in c.dates)
     # "منذ الخامس من تشرين الأول": a date after "منذ" opens a period (a cumulative count follows)
@@ -278,6 +291,7 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
 
 
 _RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين الذين اللذان اللتان اللواتي"))
+_ACCOMPANY = frozenset(norm_phrase("ترافق ترافقت يترافق مترافقا مترافقة وسط بالتزامن تزامنا تخللها تخلله رافقه رافقها"))
 _COINCIDE = frozenset(norm_phrase("تزامن وتزامن تزامنت وتزامنت يتزامن ويتزامن ترافق وترافق ترافقت وترافقت"))
 
 
