@@ -26,6 +26,7 @@ class Casualty:
     count: Count | None  # where the number came from (None: no count stated)
     victim_from: int  # word index after which the victims' group may be named
     extra: bool = False  # "و17 آخرون": more victims of the same kind, told after a first figure
+    update: bool = False  # "قبل أن ترتفع الحصيلة إلى 40 قتيلا": a later figure that replaces the earlier one
 
     @property
     def start(self) -> int:
@@ -81,6 +82,52 @@ def find_toll_update(text: str, words: list[Word], lo: int, hi: int) -> Casualty
                     return Casualty(m.key, c.value, m.start, m.end, c, c.j)
                 break
     return None
+
+
+@lru_cache(maxsize=1)
+def _rise_lex() -> tuple[AliasMatcher, AliasMatcher, frozenset[str], frozenset[str], frozenset[str]]:
+    raw = load_yaml("casualties.yaml").get("toll_rise") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w for p in raw.get(key) or [] for w in norm_phrase(p))
+
+    return (AliasMatcher({"rise": raw.get("verbs") or []}), AliasMatcher({"toll": raw.get("toll_nouns") or []}),
+            words("killed_nouns"), words("wounded_nouns"), words("not_after"))
+
+
+def find_rising_tolls(text: str, words: list[Word], lo: int, hi: int) -> list[Casualty]:
+    """"قبل أن ترتفع الحصيلة مساء إلى 40 قتيلا و47 جريحا"، "حصيلة القتلى ارتفعت إلى 19 شخصا"،
+    "ارتفاع الحصيلة إلى 14 قتيلا": a rise of "the toll" to a figure is the latest count of the attack
+    told (the incident builder lets it replace an earlier figure). Needs "حصيلة" in the clause: a
+    rising "عدد" is most often a running total ("وبذلك يرتفع عدد ...")."""
+    rise, toll, killed_nouns, wounded_nouns, not_after = _rise_lex()
+    sub = words[lo:hi]
+    if not toll.find(text, sub):
+        return []
+    out: list[Casualty] = []
+    for m in rise.find(text, sub):
+        i = m.i + lo
+        if i > lo and words[i - 1].norm in not_after:
+            continue  # "وبذلك يرتفع": a running total
+        k = next((k for k in range(i + 1, min(hi - 1, i + 10)) if words[k].norm in _TO), None)
+        if k is None:
+            continue
+        c = count_at(text, words, k + 1)
+        if c is None or c.value is None or c.j > hi:
+            continue
+        noun = words[c.j].norm if c.j < hi else ""
+        kind = "wounded" if noun in wounded_nouns else "killed"
+        if noun and noun not in killed_nouns and noun not in wounded_nouns and c.j - c.i == 1:
+            noun = ""  # "إلى 19 شخصا": the count phrase carries its noun
+        out.append(Casualty(kind, c.value, m.start, m.end, c, c.j, update=True))
+        # "إلى 40 قتيلا و47 جريحا": the wounded rose too
+        w = c.j + 1
+        if w < hi and words[w].norm.startswith("و"):
+            c2 = count_at(text, words, w)
+            if c2 is not None and c2.value is not None and c2.j < hi and words[c2.j].norm in wounded_nouns:
+                out.append(Casualty("wounded", c2.value, c2.start, words[c2.j].end, c2, c2.j + 1, update=True))
+        break
+    return out
 
 
 _DEATH = ("مصرع", "حتف")

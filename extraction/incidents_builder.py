@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extraction import discourse
-from extraction.casualties import Casualty, find_casualties, find_toll_update
+from extraction.casualties import Casualty, find_casualties, find_rising_tolls, find_toll_update
 from extraction.dates import DateMention
 from extraction.groups import load_groups
 from extraction.lexicon import Word, norm_phrase, words_of
@@ -183,6 +183,8 @@ def _reporter_seat(text: str, words: list[Word], j: int, pos: int) -> bool:
     if words[j - 1].end > pos or _word_gap(words, j, pos) > 4:
         return False
     k = j + _word_gap(words, j, pos) - 1
+    if k > j and words[k].norm in _HOSPITAL and words[k - 1].norm == "في":
+        k -= 1  # "مصدر طبي في مشفى كوباني"
     return k >= j and words[k].norm == "في" and "،" not in text[words[j - 1].end:pos] and "," not in text[
         words[j - 1].end:pos]
 
@@ -238,6 +240,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                 for d in own_dates)  # "منذ ساعات الصباح" is today
             and not any(d.kind in ("today", "hours") for d in c.dates))  # "اليوم ... قياديا سابقا"
     c.background = opening or elsewhere
+    if elsewhere and not opening and find_rising_tolls(text, words, lo, hi):
+        c.background = False  # "إن حصيلة القتلى ارتفعت إلى 19، بعدما كان قد وثق في وقت سابق مقتل 16"
     if len(c.triggers) > 1:
         # "اشتباكات عنيفة ... ترافق مع قصف متبادل": what accompanies the attack does not name its kind
         first = min(t.i for t in c.triggers)
@@ -257,6 +261,12 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         c.update = find_toll_update(text, words, lo, hi)
         if c.update is not None:
             c.casualties.insert(0, c.update)  # the new figure wins over the words it repeats
+    rising = [] if c.update is not None else find_rising_tolls(text, words, lo, hi)
+    if rising:
+        # "بلغت الحصيلة الأولية 25 قتيلا، قبل أن ترتفع إلى 40": the later figure replaces the earlier one
+        spans = {(x.count.start, x.count.end) for x in rising}
+        c.casualties = [x for x in c.casualties if x.count is None or (x.count.start, x.count.end) not in spans]
+        c.casualties.extend(rising)
     return c
 
 
@@ -292,6 +302,7 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
 
 _RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين الذين اللذان اللتان اللواتي"))
 _ACCOMPANY = frozenset(norm_phrase("ترافق ترافقت يترافق مترافقا مترافقة وسط بالتزامن تزامنا تخللها تخلله رافقه رافقها"))
+_HOSPITAL = frozenset(norm_phrase("مشفى مستشفى المشفى المستشفى"))
 _COINCIDE = frozenset(norm_phrase("تزامن وتزامن تزامنت وتزامنت يتزامن ويتزامن ترافق وترافق ترافقت وترافقت"))
 
 
@@ -306,8 +317,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     if cum_dates and discourse.any_in("no_info", words, lo, hi):
         cum_dates = [d for d in cum_dates if d.kind != "until_now"]
     upd = c.update
+    rising = any(x.update for x in c.casualties)  # "إن حصيلة القتلى ارتفعت إلى 19": this attack's toll
     cumulative = [(i, j) for i, j in discourse.positions("cumulative", words, lo, hi)
-                  if upd is None or not (upd.cue_start <= words[i].start < upd.cue_end)]
+                  if (upd is None or not (upd.cue_start <= words[i].start < upd.cue_end))
+                  and not (rising and any(x in words[k].norm for k in range(i, j) for x in ("حصيل", "رتفع")))]
     if (cumulative and not discourse.any_in("toll_of_this", words, lo, hi)) \
             or cum_dates or c.since_date or c.breakdown:
         c.kind, c.why = "none", "cumulative"
@@ -473,6 +486,9 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 if recent[0].target is None and c.target is not None and c.casualties and not (
                         recent[0].perp and _related(recent[0].perp.id, c.target.id)):
                     recent[0].target = c.target  # "فيما أصيب أكثر من 140 مواطنا": the victims of the attack
+                if recent[0].perp is None and c.perp is not None and not (
+                        recent[0].target is not None and _related(recent[0].target.id, c.perp.id)):
+                    recent[0].perp = c.perp  # "فيما سارع تنظيم داعش إلى تبني العملية"
             elif any(x.value is not None for x in c.casualties) and (c.groups or c.places) and any(
                     d.kind in SPECIFIC_DATES for d in c.dates):
                 # nothing told before to point back to ("تحييد 5 إرهابيين حاولوا التسلل"، "قتل 3 في
@@ -536,7 +552,11 @@ def _casualty_fields(d: Draft) -> tuple[dict[str, int | None], list[tuple[int, i
                     notes.append(f"{x.kind} (killed, captured or surrendered): {x.value}")
                     spans.append((x.start, x.end))
                 continue
-            if x.value is not None and x.extra and values[x.kind] is not None and base.get(x.kind) == c.idx:
+            if x.value is not None and x.update:
+                values[x.kind] = x.value  # the latest figure of a rising toll wins
+                base[x.kind] = c.idx
+                spans.append((x.start, x.end))
+            elif x.value is not None and x.extra and values[x.kind] is not None and base.get(x.kind) == c.idx:
                 values[x.kind] += x.value  # "قتل 24 في حمورية، و17 آخرون في بيت سوا": 41 in all
                 spans.append((x.start, x.end))
             elif x.value is not None and values[x.kind] is None and not x.extra:

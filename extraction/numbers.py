@@ -164,6 +164,10 @@ def singular_at(text: str, words: list[Word], i: int) -> Count | None:
 
 def _with_kin(text: str, words: list[Word], i: int, j: int) -> Count:
     """"سيدة وطفلها" = 2, "أم وطفليها" = 3, "أم وأطفالها الثلاثة" = 4; "أم وأطفالها" has no number."""
+    if j + 1 < len(words) and not words[j].norm.startswith("و") and words[j].norm.endswith(("ي", "يه")) \
+            and words[j + 1].norm.startswith("و") and _lex().kin.match_at(
+                [replace(words[j + 1], norm=words[j + 1].norm[1:])], 0) is not None:
+        j += 1  # "جندي أميركي وآخر بريطاني": an adjective before the second person
     if j < len(words) and words[j].norm.startswith("و") and len(words[j].norm) > 2:
         k = _lex().kin.match_at([replace(words[j], norm=words[j].norm[1:])] + words[j + 1:j + 4], 0)
         if k is not None:

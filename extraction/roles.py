@@ -217,6 +217,7 @@ def _dep_roles(trigger: Trigger, swords: list[StanzaWord], mentions: list[GroupM
 
 
 _THAT = frozenset(norm_phrase("إن أن بأن"))
+_AS_SAID = frozenset(norm_phrase("وفق حسب بحسب وفقا ما"))
 _AMONG_VICTIMS = frozenset(norm_phrase("بينهم بينهن منهم منهن"))
 
 
@@ -272,14 +273,18 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         ms_roles = [m for m in ms if m is not defended]
     else:
         ms_roles = ms
+    counted = [(x.count.i, x.count.j) for x in casualties if x.count is not None and x.kind != "neutralised"]
     ms_roles = [m for m in ms_roles if id(m) not in speakers and not (
-        m.i > lo and words[m.i - 1].norm in _AMONG_VICTIMS)]  # "قتل 14 شخصا، بينهم عسكريون إيرانيون"
+        m.i > lo and words[m.i - 1].norm in _AMONG_VICTIMS)  # "قتل 14 شخصا، بينهم عسكريون إيرانيون"
+        and not any(i <= m.i < j or (m.i == j and not any(t.i <= m.i <= t.j + 3 for t in triggers))
+                    for i, j in counted)]  # "قتل 4 أميركيين": the counted are the victims
     # 1. a group named by its attack ("غارات جوية روسية"، "قصف مدفعي تركي") is the attacker
     spans = [(t.start, t.end) for t in triggers if not t.anaphoric]
     perp = next((m for m in ms_roles if any(m.start <= s < m.end or s <= m.start < e for s, e in spans)), None)
     # 1b. "استهداف طائرات حربية يرجح أنها روسية لمشفى": a nationality adjective after an attack word
     if perp is None:
-        perp = next((m for m in ms_roles if tuple(norm_phrase(m.text)) in _nationality_adjectives()), None)
+        perp = next((m for m in ms_roles if tuple(norm_phrase(m.text)) in _nationality_adjectives() and any(
+            not t.anaphoric and 0 <= m.i - t.j <= 3 for t in triggers)), None)
     # 2. agent cues
     if perp is None:
         for _i, j in discourse.positions("perp_after", words, lo, hi):
@@ -356,6 +361,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                        and not (m.i == perp.j and words[m.i].norm.startswith("و"))), None)
     if perp is None:
         for _i, j in discourse.positions("claim_verbs", words, lo, hi):
+            if any(words[k].norm in _AS_SAID for k in range(max(lo, _i - 2), _i)):
+                continue  # "وفق ما أعلنه التحالف": the source of the news, not a claim of the attack
             m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=3)
             if m is not None and m is not target and not (target is not None and m.id == target.id):
                 perp = m
