@@ -207,6 +207,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
               if not (j < len(words) and words[j].norm in _OTHER_SIDE)]  # "من جهة أخرى" is "on the other side"
     outlet = discourse.positions("source_name", words, lo, hi)
     reporter = discourse.positions("reporter", words, lo, hi)
+    taken_to = discourse.positions("destination", words, lo, hi)  # "نقل المصابون إلى معبر باب الهوى"
     c = Clause(
         idx=idx, sent=sent_idx, para=sent.para, is_title=sent.is_title, start=start, end=end, lo=lo, hi=hi,
         # "ضبط أحزمة ناسفة": seized explosives are not an attack
@@ -221,7 +222,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         places=[p for p in places if start <= p.start < end and not any(
             words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 3 for _i, j in origin) and not any(
             words[j - 1].end <= p.start and _word_gap(words, j, p.start) == 0 for _i, j in outlet)
-            and not any(_reporter_seat(text, words, j, p.start) for _i, j in reporter)],  # "مراسل دير الزور 24"
+            and not any(_reporter_seat(text, words, j, p.start) for _i, j in reporter)  # "مراسل دير الزور 24"
+            and not any(words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 10 for _i, j in taken_to)],
         dates=[d for d in dates if start <= d.start < end],
     )
     opening = _starts("background_start", words, lo, hi)
@@ -341,6 +343,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         # "فيما استشهد مقاتل من مجلس تل أبيض العسكري": a toll with no place or date of its own adds
         # to the attack just told rather than starting one
         own_ground = c.places or any(d.kind in SPECIFIC_DATES for d in c.dates) or c.is_title
+        if rising and not c.is_title:
+            c.kind, c.why = "anaphoric", "rising toll"  # "وفي حصيلة جديدة، ارتفع عدد ضحايا المجزرة إلى 72"
+            return
         if upd is not None and upd.kind == "killed" and own_ground:
             c.kind, c.why = "event", "toll update"  # "ارتفعت حصيلة ضحايا الهجوم على خان شيخون إلى 86"
             return
@@ -481,6 +486,13 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 # after shelling in Hama: the clashes named there are news of their own, not the shelling's
                 c.kind, c.why = "event", "ongoing clashes elsewhere"
                 drafts.append(Draft([c], c.is_title, c.background, c.perp, c.target))
+            elif not recent and c.why == "rising toll":
+                # the toll of the article's attack, told paragraphs later: it joins the latest news attack
+                # whose place it does not contradict
+                home = next((d for d in reversed(drafts) if not d.background and not d.is_title
+                             and _compatible(d, c, loose_target=True)), None)
+                if home is not None:
+                    home.clauses.append(c)
             elif recent:
                 recent[0].clauses.append(c)
                 if recent[0].target is None and c.target is not None and c.casualties and not (
