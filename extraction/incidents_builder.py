@@ -41,7 +41,7 @@ _RECENT_SCAN = 12
 _OTHER_SIDE = frozenset(norm_phrase("أخرى ثانية الأخرى الثانية ثانيه"))
 _NON_STATE_KILLERS = {"unknown", "islamic_state"}  # who storms a home to shoot one person: a killing, not a raid
 _NEWS_DAYS = 7  # dated more than a week before publication: background, never the news
-_SAME_NEWS_DAYS = 0  # dated before the main incident: context (a bulletin's "night of Monday to Tuesday" is a dates matter)
+_SAME_NEWS_DAYS = 1  # dated more than a day before the main incident: context (yesterday evening is still the day's news)
 
 
 @dataclass
@@ -189,6 +189,17 @@ def _reporter_seat(text: str, words: list[Word], j: int, pos: int) -> bool:
         words[j - 1].end:pos]
 
 
+_EARLIER = tuple(norm_phrase("في وقت سابق"))
+
+
+def _earlier_today(words: list[Word], lo: int, hi: int) -> bool:
+    """"في وقت سابق اليوم": earlier today is news."""
+    n = len(_EARLIER)
+    return any(tuple(w.norm for w in words[k:k + n]) == _EARLIER and k + n < hi and words[k + n].norm in ("اليوم", "من")
+               and (words[k + n].norm == "اليوم" or (k + n + 1 < hi and words[k + n + 1].norm == "اليوم"))
+               for k in range(lo, hi - n))
+
+
 def _follows_told(c: Clause, d: DateMention) -> bool:
     """"وبعد ساعات من الهجوم، شنت قوات النظام قصفا": "after X" where X is the attack already told (an
     anaphoric "الهجوم") dates a follow-up, which is news; "بعد يومين من هجوم كيماوي على دوما" tells X
@@ -235,8 +246,10 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     rel_pos = words[rel].start if rel < hi else end
     own_dates = [d for d in c.dates if d.start < rel_pos]
     c.dates = own_dates
-    elsewhere = discourse.any_in("background_any", words, lo, rel) \
-        or (any((d.past_marker or d.kind in ("ago", "after_event", "before_event")) and d.days_before != 0
+    news_day = any(d.kind in STRONG_DATES and d.days_before is not None and 0 <= d.days_before <= 1
+                   for d in own_dates)  # "قصفت القوات التركية يوم الثلاثاء" (published that Tuesday)
+    elsewhere = (discourse.any_in("background_any", words, lo, rel) and not _earlier_today(words, lo, rel)) \
+        or (not news_day and any((d.past_marker or d.kind in ("ago", "after_event", "before_event")) and d.days_before != 0
                 and not (d.kind == "after_event" and _follows_told(c, d))  # "وبعد ساعات من الهجوم، شنت ..."
                 and not _after_superlative(words, lo, d.start)  # "الأعلى ... منذ ثلاث سنوات"
                 for d in own_dates)  # "منذ ساعات الصباح" is today
