@@ -15,7 +15,8 @@ CLASSES = ("clause_breaks", "background_start", "background_any", "new_event_sta
            "cumulative", "toll_of_this", "generic", "not_event", "perp_after", "attack_verbs",
            "target_after", "affiliation", "place_anaphora", "support", "defend_verbs", "origin", "seized", "no_info", "claim_verbs", "source_name",
            "military_sites", "reporter",
-           "plain_persons", "biography", "downed", "destination")
+           "plain_persons", "biography", "downed", "destination",
+           "reported_verbs")
 # Cue classes matched without stripping clitics (short function words would over-match).
 _NO_CLITICS = {"clause_breaks", "background_start", "new_event_start", "continue_start", "affiliation", "support"}
 

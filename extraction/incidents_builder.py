@@ -254,7 +254,11 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                 and not _after_superlative(words, lo, d.start)  # "الأعلى ... منذ ثلاث سنوات"
                 for d in own_dates)  # "منذ ساعات الصباح" is today
             and not any(d.kind in ("today", "hours") for d in c.dates))  # "اليوم ... قياديا سابقا"
-    c.background = opening or elsewhere
+    reported_yesterday = any(
+        any(d.kind == "yesterday" and d.days_before == 1 and words[j - 1].end <= d.start
+            and _word_gap(words, j, d.start) <= 3 for d in own_dates)
+        for _i, j in discourse.positions("reported_verbs", words, lo, hi))  # "وثق المرصد أمس مقتل ..."
+    c.background = opening or elsewhere or reported_yesterday
     if elsewhere and not opening and find_rising_tolls(text, words, lo, hi):
         c.background = False  # "إن حصيلة القتلى ارتفعت إلى 19، بعدما كان قد وثق في وقت سابق مقتل 16"
     if len(c.triggers) > 1:
