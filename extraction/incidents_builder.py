@@ -497,8 +497,10 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
         recent = [d for d in reversed(body) if c.sent - d.last_sent <= 1][:3]
         if c.kind == "anaphoric":
             far = [p for p in c.places if p.precision <= 2]
-            if recent and far and c.new_event and any(t.attack_type == "armed_clash" for t in c.triggers) \
-                    and c.groups and not any(same_area(p, q) for p in far for q in recent[0].places):
+            if far and (c.new_event or not recent) and any(t.attack_type == "armed_clash" and not t.generic_plural
+                                                            for t in c.triggers) \
+                    and len({getattr(p.candidate, "admin1_pcode", None) for p in c.places} - {None}) <= 2 \
+                    and c.groups and not (recent and any(same_area(p, q) for p in far for q in recent[0].places)):
                 # "وفي ريف حلب الشمالي أيضا، تتواصل الاشتباكات بين قسد والفصائل في محيط مدينة تل رفعت"
                 # after shelling in Hama: the clashes named there are news of their own, not the shelling's
                 c.kind, c.why = "event", "ongoing clashes elsewhere"

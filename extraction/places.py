@@ -165,8 +165,10 @@ def drop_containers(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
         if keep:
             prev = keep[-1]
             gap = text[prev.end:p.start]
-            if 0 <= len(gap) <= 25 and any(cue in gap or p.text.startswith(cue[:-0] if False else cue)
+            if 0 <= len(gap) <= 25 and any(cue in gap or (p.text.startswith(cue) and len(gap.strip()) <= 1)
                                            for cue in _CONTAINER_CUES) and "\n" not in gap and "،" not in gap:
+                # (a head like "منطقة" counts only right after the place: "محافظة دمشق: سقطت قذيفتان على منطقة
+                # باب توما" names no container)
                 if p.precision <= prev.precision or p.precision == 1:
                     continue
         keep.append(p)
