@@ -509,7 +509,8 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 # the toll of the article's attack, told paragraphs later: it joins the latest news attack
                 # whose place it does not contradict
                 home = next((d for d in reversed(drafts) if not d.background and not d.is_title
-                             and _compatible(d, c, loose_target=True)), None)
+                             and _compatible(d, c, loose_target=True)), None) or next(
+                    (d for d in reversed(drafts) if d.is_title and _compatible(d, c, loose_target=True)), None)
                 if home is not None:
                     home.clauses.append(c)
             elif recent:
@@ -588,7 +589,8 @@ def _casualty_fields(d: Draft) -> tuple[dict[str, int | None], list[tuple[int, i
                 base[x.kind] = c.idx
                 spans.append((x.start, x.end))
             elif x.value is not None and x.extra and values[x.kind] is not None and base.get(x.kind) == c.idx:
-                values[x.kind] += x.value  # "قتل 24 في حمورية، و17 آخرون في بيت سوا": 41 in all
+                notes.append(f"{x.kind}: {values[x.kind]} + {x.value}")  # the sum is traceable to its parts
+                values[x.kind] += x.value  # "مقتل 4 عناصر من قسد و3 آخرين من الأسايش": 7 in all
                 spans.append((x.start, x.end))
             elif x.value is not None and values[x.kind] is None and not x.extra:
                 values[x.kind] = x.value
@@ -679,7 +681,7 @@ def _split_listed_places(text: str, d: Draft) -> list[Draft]:
     casualty clause names ("ارتقى في قرية رامي وحدها 38"), else to the first; the others get none.
     A road "between A and B" stays one incident."""
     event = next((c for c in d.clauses if c.kind == "event"), None)
-    if event is None or d.is_title or d.background:
+    if event is None or d.background:
         return [d]  # (context told in passing — "حين قصفت بلدات زملكا وعين ترما" — stays one line)
     counted = _counted_places(text, d)
     if counted:
