@@ -349,7 +349,7 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
            for i, _j in discourse.positions("not_event", words, lo, hi)):
         c.kind, c.why = "none", "not an event"
         return
-    has_date = any(d.kind in SPECIFIC_DATES for d in c.dates)
+    has_date = any(d.kind in SPECIFIC_DATES and not d.text.startswith(("منذ", "ومنذ")) for d in c.dates)  # "منذ أسابيع" is a period
     has_count = any(x.value is not None for x in c.casualties)
     generic = discourse.any_in("generic", words, lo, hi)
     if not real:
