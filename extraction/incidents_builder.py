@@ -237,6 +237,13 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             and not any(words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 10 for _i, j in taken_to)],
         dates=[d for d in dates if start <= d.start < end],
     )
+    # "أعلن ... اليوم الاثنين، أن الطيران الروسي نفذ يوم أمس غارات": the date after "أن" is the attack's;
+    # the one before it dates the announcement
+    that = next((k for k in range(lo, hi) if words[k].norm in _THAT_WORDS), None)
+    if that is not None:
+        after = [d for d in c.dates if d.start >= words[that].end and d.kind in STRONG_DATES]
+        if after and any(d.start < words[that].start for d in c.dates):
+            c.dates = [d for d in c.dates if d.start >= words[that].end]
     opening = _starts("background_start", words, lo, hi)
     # "قصفت القوات التركية قرية منغ، اللذين سيطرت عليهما قسد قبل أيام": a past told inside a relative
     # clause after the attack describes the place, not the attack
@@ -319,6 +326,7 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
     return any(words[x].norm in _SUPERLATIVES for x in range(max(lo, k - 8), k))
 
 
+_THAT_WORDS = frozenset(norm_phrase("أن إن بأن أنه أنها بأنه بأنها إنه إنها"))
 _RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين الذين اللذان اللتان اللواتي"))
 _ACCOMPANY = frozenset(norm_phrase("ترافق ترافقت يترافق مترافقا مترافقة وسط بالتزامن تزامنا تخللها تخلله رافقه رافقها"))
 _HOSPITAL = frozenset(norm_phrase("مشفى مستشفى المشفى المستشفى"))
