@@ -367,6 +367,12 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if m is not None and m is not target and not (target is not None and m.id == target.id):
                 perp = m
                 break
+    if target is None:
+        # "فجرا نفسيهما بحزامين ناسفين في كراج الانطلاق": a civilian place or people right after the attack
+        # word are what it hit
+        starts = [t.j for t in triggers if not t.anaphoric]
+        target = next((m for m in ms if m.id == "civilians" and m is not perp and id(m) not in speakers
+                       and any(0 <= m.i - j <= 6 for j in starts)), None)
     if perp is not None and groups.get(perp.id) and groups[perp.id].target_only:
         if target is None:
             target = perp
