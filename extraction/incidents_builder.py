@@ -200,6 +200,15 @@ def _earlier_today(words: list[Word], lo: int, hi: int) -> bool:
                for k in range(lo, hi - n))
 
 
+_STREET = frozenset(norm_phrase("شارع الشارع بشارع وشارع جادة"))
+
+
+def _named_street(words: list[Word], pos: int) -> bool:
+    """A place name right after "شارع" names a street, not the place."""
+    k = next((k for k in range(len(words)) if words[k].start >= pos), None)
+    return k is not None and k > 0 and words[k - 1].norm in _STREET
+
+
 def _follows_told(c: Clause, d: DateMention) -> bool:
     """"وبعد ساعات من الهجوم، شنت قوات النظام قصفا": "after X" where X is the attack already told (an
     anaphoric "الهجوم") dates a follow-up, which is news; "بعد يومين من هجوم كيماوي على دوما" tells X
@@ -234,7 +243,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 3 for _i, j in origin) and not any(
             words[j - 1].end <= p.start and _word_gap(words, j, p.start) == 0 for _i, j in outlet)
             and not any(_reporter_seat(text, words, j, p.start) for _i, j in reporter)  # "مراسل دير الزور 24"
-            and not any(words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 10 for _i, j in taken_to)],
+            and not any(words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 10 for _i, j in taken_to)
+            and not _named_street(words, p.start)],  # "قرب سوق الخضار في شارع راجو" (Afrin), not the town of Rajo
         dates=[d for d in dates if start <= d.start < end],
     )
     # "أعلن ... اليوم الاثنين، أن الطيران الروسي نفذ يوم أمس غارات": the date after "أن" is the attack's;
