@@ -215,7 +215,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
             c = make_clause(len(clauses), text, words, s, si, lo, hi, s_trig, s_groups, s_places, s_dates,
                             lo == s.lo)
             if clauses and clauses[-1].sent == si and clauses[-1].why == "cumulative" and not any(
-                    d.kind in STRONG_DATES for d in c.dates):
+                    d.kind in STRONG_DATES or d.value is not None for d in c.dates):
                 c.breakdown = True  # "، فيما قتلت القوات الروسية 6 مدنيين": a share of the toll before
             classify(c, words, s.swords)
             if c.kind != "none":

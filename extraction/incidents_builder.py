@@ -333,7 +333,8 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
     """"في حصيلة هي الأعلى في يوم واحد ... منذ أكثر من ثلاث سنوات": "منذ" after a superlative
     compares this attack with the past; it does not open a cumulative period."""
     k = next((k for k in range(len(words)) if words[k].start >= pos), len(words))
-    return any(words[x].norm in _SUPERLATIVES for x in range(max(lo, k - 8), k))
+    return any(words[x].norm in _SUPERLATIVES or (words[x].norm == "اكثر" and x + 1 < k and words[x + 1].norm != "من")
+               for x in range(max(lo, k - 8), k))  # "من أكثر الهجمات دموية" (but "أكثر من 500" is a count)
 
 
 _THAT_WORDS = frozenset(norm_phrase("أن إن بأن أنه أنها بأنه بأنها إنه إنها"))
@@ -357,7 +358,8 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     rising = any(x.update for x in c.casualties)  # "إن حصيلة القتلى ارتفعت إلى 19": this attack's toll
     cumulative = [(i, j) for i, j in discourse.positions("cumulative", words, lo, hi)
                   if (upd is None or not (upd.cue_start <= words[i].start < upd.cue_end))
-                  and not (rising and any(x in words[k].norm for k in range(i, j) for x in ("حصيل", "رتفع")))]
+                  and not (rising and any(x in words[k].norm for k in range(i, j) for x in ("حصيل", "رتفع")))
+                  and not _after_superlative(words, lo, words[i].start)]  # "من أكثر الهجمات دموية منذ سنوات"
     if (cumulative and not discourse.any_in("toll_of_this", words, lo, hi)) \
             or cum_dates or c.since_date or c.breakdown:
         c.kind, c.why = "none", "cumulative"
@@ -447,6 +449,11 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False) -> bool:
     sd = d.strong_date()
     cd = next((x for x in c.dates if x.kind in STRONG_DATES), None)
     if sd and cd and sd.value and cd.value and sd.value != cd.value:
+        return False
+    # "... في مارس/آذار 2018" told after today's attack: a month apart is another attack
+    dv = next((x.value for cl in d.clauses for x in cl.dates if x.value is not None), None)
+    cv = next((x.value for x in c.dates if x.value is not None), None)
+    if dv and cv and abs((dv - cv).days) > _NEWS_DAYS:
         return False
     p1 = [p for p in d.places if p.precision <= 1]
     q1 = [p for p in c.places if p.precision <= 1]
