@@ -205,8 +205,8 @@ _STREET = frozenset(norm_phrase("شارع الشارع بشارع وشارع ج�
 
 def _named_street(words: list[Word], pos: int) -> bool:
     """A place name right after "شارع" names a street, not the place."""
-    k = next((k for k in range(len(words)) if words[k].start >= pos), None)
-    return k is not None and k > 0 and words[k - 1].norm in _STREET
+    k = bisect.bisect_left(words, pos, key=lambda w: w.start)
+    return 0 < k <= len(words) and words[k - 1].norm in _STREET
 
 
 def _follows_told(c: Clause, d: DateMention) -> bool:
@@ -332,7 +332,7 @@ _SUPERLATIVES = frozenset(norm_phrase("الأعلى أعلى الأعنف أعن
 def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
     """"في حصيلة هي الأعلى في يوم واحد ... منذ أكثر من ثلاث سنوات": "منذ" after a superlative
     compares this attack with the past; it does not open a cumulative period."""
-    k = next((k for k in range(len(words)) if words[k].start >= pos), len(words))
+    k = bisect.bisect_left(words, pos, key=lambda w: w.start)
     return any(words[x].norm in _SUPERLATIVES or (words[x].norm == "اكثر" and x + 1 < k and words[x + 1].norm != "من")
                for x in range(max(lo, k - 8), k))  # "من أكثر الهجمات دموية" (but "أكثر من 500" is a count)
 
