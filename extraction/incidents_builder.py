@@ -352,7 +352,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     has_ana = any(t.anaphoric for t in c.triggers)
     lo, hi = c.lo, c.hi
     # "دون ورود معلومات عن خسائر حتى الآن": "so far" closes a no-news remark, not a cumulative period
-    cum_dates = [d for d in c.dates if d.kind in CUMULATIVE_DATES and not _after_superlative(words, lo, d.start)]
+    news_day = any(d.kind in STRONG_DATES and d.days_before in (0, 1) for d in c.dates)
+    cum_dates = [d for d in c.dates if d.kind in CUMULATIVE_DATES and not _after_superlative(words, lo, d.start)
+                 and not (d.kind == "until_now" and news_day)]  # "بدأت اليوم حملة أسفرت حتى الآن عن مقتل 3"
     if cum_dates and discourse.any_in("no_info", words, lo, hi):
         cum_dates = [d for d in cum_dates if d.kind != "until_now"]
     upd = c.update
@@ -366,7 +368,12 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         c.kind, c.why = "none", "cumulative"
         return
     # "منذ إعلان وقف إطلاق النار": a time reference to a truce or plan does not cancel the report
+    # a cue after an attack already told with its toll ("قتل اثنان ... كانوا يخططون لهجمات"، "قتل 5 رغم
+    # اتفاق وقف إطلاق النار") qualifies it; it does not deny it
+    told = min((x.cue_start for x in c.casualties if x.value is not None), default=None)
+    first_real = min((t.start for t in real), default=None)
     if any(not any(words[k].norm in _TIME_REF for k in range(max(lo, i - 2), i))
+           and not (told is not None and first_real is not None and words[i].start > max(told, first_real))
            for i, _j in discourse.positions("not_event", words, lo, hi)):
         c.kind, c.why = "none", "not an event"
         return
@@ -797,7 +804,9 @@ def _sentence_text(article: Article, sentences: list[Sentence], pos: int) -> str
 def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, published: dt.date | None,
               sentences: list[Sentence]) -> Incident:
     trig = d.event_triggers
-    attack_type = d.type_from_lede or strongest(trig)
+    # "أسفرت حملة التمشيط عن مقتل 3 من المتورطين في الكمين": a word pointing back at another attack
+    # does not name this one's kind when a word of its own does
+    attack_type = d.type_from_lede or strongest([t for t in trig if not t.anaphoric] or trig)
     groups = load_groups()
     target = d.target
     if target is not None and target.id == "civilians" and "مدني" not in target.text and any(
