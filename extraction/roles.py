@@ -217,6 +217,9 @@ def _dep_roles(trigger: Trigger, swords: list[StanzaWord], mentions: list[GroupM
 
 
 _THAT = frozenset(norm_phrase("إن أن بأن"))
+_HIT_OBJECTS = frozenset(norm_phrase(
+    "سيارة سيارته سيارتها سيارتهم دراجة دراجته دراجتها جرار جراره منزل منزله منزلها منازل حافلة شاحنة آلية "
+    "صهريج مدنيين مدنيا مواطنين طفلا سوقا مدرسة مشفى"))
 _AS_SAID = frozenset(norm_phrase("وفق حسب بحسب وفقا ما"))
 _AMONG_VICTIMS = frozenset(norm_phrase("بينهم بينهن منهم منهن"))
 
@@ -285,6 +288,18 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     if perp is None:
         perp = next((m for m in ms_roles if tuple(norm_phrase(m.text)) in _nationality_adjectives() and any(
             not t.anaphoric and 0 <= m.i - t.j <= 3 for t in triggers)), None)
+    # 1c. "استهداف قوات الأسد بصاروخ موجه دراجته النارية": a masdar, its agent, the weapon, then what it hit
+    if perp is None:
+        for t in triggers:
+            g = next((m for m in ms_roles if m.i == t.j and not groups[m.id].target_only), None) if (
+                not t.anaphoric and words[t.i].norm.lstrip("وب").startswith(("استهداف", "قصف"))) else None
+            if g is None or g.j >= hi or not words[g.j].norm.startswith("ب"):
+                continue
+            if any(words[k].norm in _HIT_OBJECTS for k in range(g.j + 1, min(hi, g.j + 4))):
+                perp = g
+                if target is not None and target is g:
+                    target = None
+                break
     # 2. agent cues
     if perp is None:
         for _i, j in discourse.positions("perp_after", words, lo, hi):
