@@ -79,7 +79,8 @@ def find_toll_update(text: str, words: list[Word], lo: int, hi: int) -> Casualty
             if words[k].norm in _TO:
                 c = count_at(text, words, k + 1)
                 if c is not None and c.value is not None and c.j <= hi:
-                    return Casualty(m.key, c.value, m.start, m.end, c, c.j)
+                    c = _last_of_chain(text, words, c, hi)
+                    return Casualty(m.key, c.value, m.start, m.end, c, c.j, update=True)
                 break
     return None
 
@@ -93,6 +94,20 @@ def _rise_lex() -> tuple[AliasMatcher, AliasMatcher, frozenset[str], frozenset[s
 
     return (AliasMatcher({"rise": raw.get("verbs") or []}), AliasMatcher({"toll": raw.get("toll_nouns") or []}),
             words("killed_nouns"), words("wounded_nouns"), words("not_after"))
+
+
+_THEN = frozenset(norm_phrase("ثم ومن ثم وبعدها لاحقا"))
+
+
+def _last_of_chain(text: str, words: list[Word], c: Count, hi: int) -> Count:
+    """"ترتفع إلى 22 ثم إلى 33": the last figure of a chain of rises is the latest."""
+    k = c.j
+    while k + 2 < hi and words[k].norm in _THEN and words[k + 1].norm in _TO:
+        nxt = count_at(text, words, k + 2)
+        if nxt is None or nxt.value is None or nxt.j > hi:
+            break
+        c, k = nxt, nxt.j
+    return c
 
 
 def find_rising_tolls(text: str, words: list[Word], lo: int, hi: int) -> list[Casualty]:
@@ -115,6 +130,7 @@ def find_rising_tolls(text: str, words: list[Word], lo: int, hi: int) -> list[Ca
         c = count_at(text, words, k + 1)
         if c is None or c.value is None or c.j > hi:
             continue
+        c = _last_of_chain(text, words, c, hi)
         noun = words[c.j].norm if c.j < hi else ""
         kind = "wounded" if noun in wounded_nouns else "killed"
         if noun and noun not in killed_nouns and noun not in wounded_nouns and c.j - c.i == 1:
