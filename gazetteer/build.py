@@ -25,7 +25,7 @@ from . import sources as S
 from .sources import RawPlace, SourceError
 
 INDEX_NAME = "gazetteer_index.sqlite"
-BUILD_VERSION = "3"           # bump when the index layout or merge rules change
+BUILD_VERSION = "4"           # bump when the index layout or merge rules change
 MERGE_KM = 3.0
 SEAT_KINDS = ("city", "town")
 KIND_BASE = {"city": 0.75, "town": 0.55, "village": 0.35, "hamlet": 0.25, "locality": 0.3,
@@ -260,9 +260,29 @@ def build_index(src_dir: Path | None = None, out: Path | None = None, *, progres
                             sources=[u.source], names_ar=list(dict.fromkeys(u.names_ar)),
                             names_en=list(dict.fromkeys(u.names_en)), admin=_admin_for_unit(u, names)))
     _apply_aliases(places, S.read_aliases())
+    _governorates_at_capitals(places)
     stats = _write(places, out, digest, src_dir, t0)
     say(f"wrote {out} ({stats['index_bytes'] / 1e6:.1f} MB)")
     return stats
+
+
+def _governorates_at_capitals(places: list[Place]) -> None:
+    """A governorate stands at its capital, as ACLED codes a province-only event (geo_precision 3):
+    the polygon centroid of Homs or Aleppo governorate lies in empty desert 40-150 km from anyone.
+    The capital is the most important town of the governorate with the governorate's name (every
+    governorate but Rif Dimashq, which keeps its centroid beside Damascus)."""
+    towns: dict[tuple[str, str], Place] = {}
+    for p in places:
+        if p.kind.startswith("admin"):
+            continue
+        key = (normalize_ar(p.name_ar), p.admin.get("admin1_pcode", ""))
+        if key not in towns or p.importance > towns[key].importance:
+            towns[key] = p
+    for p in places:
+        if p.kind == "admin1":
+            cap = towns.get((normalize_ar(p.name_ar), p.admin.get("admin1_pcode", "")))
+            if cap is not None:
+                p.lat, p.lon = cap.lat, cap.lon
 
 
 ADMIN_COLS = ["admin1", "admin1_ar", "admin1_pcode", "admin2", "admin2_ar", "admin2_pcode",
