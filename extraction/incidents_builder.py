@@ -234,7 +234,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         triggers=[t for t in triggers if lo <= t.i < hi and not (
             t.attack_type in _EXPLOSIVE and any(0 <= t.i - j <= 3 for _i, j in seized))
             and not any(0 <= t.i - j <= 3 for _i, j in support)  # "بإسناد من الطائرات المسيرة"
-            and not (t.attack_type in ("drone_strike", "airstrike") and any(0 <= t.i - j <= 1 for _i, j in downed))],
+            and not (t.attack_type in ("drone_strike", "airstrike") and any(0 <= t.i - j <= 6 for _i, j in downed))],
         groups=[g for g in groups if lo <= g.i < hi],
         casualties=find_casualties(text, words, lo, hi, frozenset(
             k for g in groups if lo <= g.i < hi for k in range(g.i, g.j))),
