@@ -98,6 +98,7 @@ class Draft:
     owns_toll: bool = True  # False for the other places of a split list: the toll is not theirs
     own_toll: Casualty | None = None  # "قتل 24 في حمورية، و17 آخرون في بيت سوا": this place's figure
     type_from_lede: str | None = None  # a toll line with no attack word of its own takes the lede's type
+    toll_clauses: list | None = None  # one listed place's own lines ("وفي معرة مصرين قتل أربعة"): its toll only
 
     @property
     def event_triggers(self) -> list[Trigger]:
@@ -289,7 +290,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.since_date = any(words[k].norm in _SINCE for k in range(lo, hi) for d in c.dates
                        if words[k].end <= d.start and len(text[words[k].end:d.start].strip()) == 0
                        and d.kind not in ("today", "hours"))  # "تدور منذ فجر اليوم اشتباكات": today's fighting
-    c.new_event = _starts("new_event_start", words, lo, hi)
+    c.new_event = _starts("new_event_start", words, lo, hi) or discourse.any_in("another_attack", words, lo, hi)
     c.cont = _starts("continue_start", words, lo, hi) and not c.new_event
     c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
     c.circumstance = words[lo].norm in _CIRCUMSTANCE
@@ -610,7 +611,7 @@ def _casualty_fields(d: Draft) -> tuple[dict[str, int | None], list[tuple[int, i
     spans: list[tuple[int, int]] = []
     notes: list[str] = []
     base: dict[str, int] = {}  # the clause each figure came from (extras add only to their own clause's)
-    for c in d.clauses:
+    for c in (d.toll_clauses if d.toll_clauses is not None else d.clauses):
         for x in c.casualties:
             if x.kind not in values:  # "تحييد 5": killed or captured, the source does not say which
                 if x.value is not None:
@@ -704,6 +705,7 @@ def _counted_places(text: str, d: Draft) -> list[tuple[Casualty, PlaceRef]]:
 
 
 _LIST_GAP = re.compile(r"^[\s،,و]*$")
+_EACH_HEAD = re.compile(r"^[وبل]?(مدينة|بلدة|قرية|مدينتي|بلدتي|قريتي|قرى|بلدات|مدن)\s")
 _SETTLEMENTS = re.compile(r"^[وبل]?(قرى|بلدات|مدن|قريتي|بلدتي|مدينتي|قريتا|بلدتا|مدينتا)\s")
 _BETWEEN = ("بين", "الواصل", "الرابط", "طريق")
 
@@ -730,14 +732,22 @@ def _split_listed_places(text: str, d: Draft) -> list[Draft]:
             break
     if len(run) < 2 or any(w in text[max(event.start, run[0].start - 25):run[0].start] for w in _BETWEEN):
         return [d]
-    if not _SETTLEMENTS.match(text[run[0].start:run[0].end]):
-        return [d]  # only a list the head calls villages/towns ("قرى"، "بلدتي"): "ضاحية جرمانا وحي باب شرقي" is one target
+    if not (_SETTLEMENTS.match(text[run[0].start:run[0].end]) or all(
+            _EACH_HEAD.match(text[p.start:p.end]) for p in run)):
+        return [d]  # only a list the head calls villages/towns ("قرى"، "بلدتي"، "مدينة أريحا وبلدة معرة مصرين"):
+        # "ضاحية جرمانا وحي باب شرقي" is one target
     distinct: list[PlaceRef] = []
     for p in run:
         if all(not same_area(p, q, km=1.0) for q in distinct):
             distinct.append(p)
     if len(distinct) < 2:
         return [d]
+    own = [[c for c in d.clauses if c is not event and c.places and any(same_area(p, q, km=1.0) for q in c.places)]
+           for p in distinct]
+    if any(any(x.value is not None for c in cs for x in c.casualties) for cs in own):
+        # "قتل 13 في أريحا ومعرة مصرين" then "في أريحا ... مقتل تسعة"، "وفي معرة مصرين قتل أربعة": each
+        # place keeps the figures its own lines give (the lede's total is theirs together)
+        return [replace(d, only_place=p, toll_clauses=cs) for p, cs in zip(distinct, own, strict=True)]
     owner = 0
     for c in d.clauses:
         if c is not event and any(x.value is not None for x in c.casualties) and c.places:
@@ -781,8 +791,10 @@ def _inherit_from_lede(keep: list[Draft]) -> None:
         if d.background or d.is_title or d.perp is not None:
             continue
         real = [t for t in d.event_triggers if not t.anaphoric]
-        if not real:
+        if not d.event_triggers:
             d.type_from_lede = lede_type
+        elif not real:
+            continue  # "تواصلت المعارك بين ...": the words name their own kind of attack
         elif _FAMILY.get(strongest(d.event_triggers)) != family:
             continue
         if d.target is not None and _related(d.target.id, lede.perp.id):
@@ -847,8 +859,12 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         # which is the publication date when the article dates nothing at all (a news item reports the
         # day's events). Background incidents without a date stay null; no publication date -> null.
         event_date, precision = main_date, "day"
-    start = min(c.start for c in d.clauses)
-    end = max(c.end for c in d.clauses)
+    told = d.clauses
+    if d.toll_clauses is not None:  # one place of a split list: the lede and that place's own lines
+        ev = next((c for c in d.clauses if c.kind == "event"), d.clauses[0])
+        told = [ev] + list(d.toll_clauses)
+    start = min(c.start for c in told)
+    end = max(c.end for c in told)
     if place is not None:
         start, end = min(start, place.start), max(end, place.end)
     evidence = Evidence(article.text[start:end], start, end)
