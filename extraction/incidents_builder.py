@@ -340,6 +340,7 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
 
 
 _THAT_WORDS = frozenset(norm_phrase("أن إن بأن أنه أنها بأنه بأنها إنه إنها"))
+_BARE_SHELLING = ("قصف", "القصف", "وقصف", "بقصف", "يقصف", "تقصف")
 _RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين الذين اللذان اللتان اللواتي"))
 _ACCOMPANY = frozenset(norm_phrase("ترافق ترافقت يترافق مترافقا مترافقة وسط بالتزامن تزامنا تخللها تخلله رافقه رافقها"))
 _HOSPITAL = frozenset(norm_phrase("مشفى مستشفى المشفى المستشفى"))
@@ -829,6 +830,12 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         if attack_type in ("armed_clash", "other") and not any(t.attack_type == "armed_clash" and t.rank >= 30
                                                                for t in trig):
             attack_type = type_from_actor_id(d.perp.id) or attack_type  # "شن الاحتلال عدوانا على مواقع"
+    elif attack_type == "shelling" and d.perp is not None and all(
+            t.text.strip().startswith(_BARE_SHELLING) and len(t.text.split()) == 1
+            for t in trig if t.attack_type == "shelling"):
+        # "وكان الطيران التركي قد قصف": a bare "قصف" by an air force is an air strike
+        attack_type = {"airstrike": "airstrike", "drone_strike": "drone_strike"}.get(
+            type_from_actor(d.perp.text) or "", attack_type)
     if attack_type == "armed_clash" and target is not None and groups[target.id].target_only:
         attack_type = "other"  # an attack on civilians is not a battle
     values, cas_spans, note = _casualty_fields(d)
