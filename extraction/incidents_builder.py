@@ -84,6 +84,7 @@ class Clause:
     military_site: bool = False  # names a military site ("مطار"، "حاجز"، "مركز البحوث العلمية")
     update: Casualty | None = None  # "ارتفعت حصيلة ضحايا الهجوم ... إلى 86 قتيلا": the new toll of this attack
     pluperfect: bool = False  # background only by its opening "وكان ... قد" (no past date, no "مماثل")
+    similar: bool = False  # "غارات مماثلة": like the attack told before
 
 
 @dataclass
@@ -291,6 +292,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                        if words[k].end <= d.start and len(text[words[k].end:d.start].strip()) == 0
                        and d.kind not in ("today", "hours"))  # "تدور منذ فجر اليوم اشتباكات": today's fighting
     c.new_event = _starts("new_event_start", words, lo, hi) or discourse.any_in("another_attack", words, lo, hi)
+    c.similar = any(words[k].norm.startswith("مماثل") for k in range(lo, hi))
     c.cont = _starts("continue_start", words, lo, hi) and not c.new_event
     c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
     c.circumstance = words[lo].norm in _CIRCUMSTANCE
@@ -341,6 +343,7 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
 
 _THAT_WORDS = frozenset(norm_phrase("أن إن بأن أنه أنها بأنه بأنها إنه إنها"))
 _BARE_SHELLING = ("قصف", "القصف", "وقصف", "بقصف", "يقصف", "تقصف")
+_SETTLEMENT_KINDS = {"village", "town", "city", "hamlet"}
 _RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين الذين اللذان اللتان اللواتي"))
 _ACCOMPANY = frozenset(norm_phrase("ترافق ترافقت يترافق مترافقا مترافقة وسط بالتزامن تزامنا تخللها تخلله رافقه رافقها"))
 _HOSPITAL = frozenset(norm_phrase("مشفى مستشفى المشفى المستشفى"))
@@ -350,7 +353,12 @@ _COINCIDE = frozenset(norm_phrase("تزامن وتزامن تزامنت وتزا
 def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     real = [t for t in c.triggers if not t.anaphoric]
     if words[c.lo].norm in _COINCIDE:
-        real = []  # "وتزامن القصف مع زيارة ... إلى دمشق": the attack already told, dated by something else
+        # "وتزامن القصف مع زيارة ... إلى دمشق": the attack already told, dated by something else; but
+        # "وتزامنت الغارات مع قصف مدفعي استهدف بلدة حمورية": what comes after "مع" is another attack
+        with_at = next((k for k in range(c.lo, c.hi) if words[k].norm == "مع"), None)
+        real = [t for t in real if with_at is not None and t.i > with_at and c.places]
+        if real:
+            c.triggers = [t for t in c.triggers if t.i > with_at]  # "الغارات" before "مع" is the other attack
     has_ana = any(t.anaphoric for t in c.triggers)
     lo, hi = c.lo, c.hi
     # "دون ورود معلومات عن خسائر حتى الآن": "so far" closes a no-news remark, not a cumulative period
@@ -468,6 +476,14 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False) -> bool:
     p1 = [p for p in d.places if p.precision <= 1]
     q1 = [p for p in c.places if p.precision <= 1]
     if p1 and q1 and not any(same_area(p, q) for p in p1 for q in q1):
+        return False
+    # two different towns, however close ("سقبا" then "بلدة حمورية المجاورة"), are two attacks
+    pt = [p for p in p1 if getattr(p.candidate, "kind", None) in _SETTLEMENT_KINDS]
+    qt = [q for q in q1 if getattr(q.candidate, "kind", None) in _SETTLEMENT_KINDS]
+    if pt and qt and not any(getattr(p.candidate, "gazetteer_id", 1) == getattr(q.candidate, "gazetteer_id", 2)
+                             for p in pt for q in qt) and not any(
+            getattr(q.candidate, "gazetteer_id", 1) == getattr(p.candidate, "gazetteer_id", 2)
+            for q in q1 for p in d.places):
         return False
     return True
 
@@ -677,7 +693,14 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence]) -> 
     aid = article.article_id
     out = []
     for d in keep:
-        for part in _split_listed_places(article.text, d):
+        parts = _split_listed_places(article.text, d)
+        if len(parts) > 1:
+            # "غارات على بلدتي كفربطنا وسقبا" then "بينما قتل ثلاثة آخرون في سقبا بغارة": the town told on its
+            # own is that incident; the lede's part for it would count it twice
+            told = [best_place(o.places) for o in keep if o is not d and not o.background]
+            parts = [p for p in parts if not any(t is not None and same_area(p.only_place, t, km=1.0) for t in told)] \
+                or parts[:1]
+        for part in parts:
             out.append(_incident(article, aid, part, main_date, published, sentences))
     return out
 
@@ -789,7 +812,8 @@ def _inherit_from_lede(keep: list[Draft]) -> None:
     if family is None:
         return
     for d in keep[keep.index(lede) + 1:]:
-        if d.background or d.is_title or d.perp is not None:
+        similar = any(c.similar for c in d.clauses)  # "لغارات مماثلة": the same attacker, even in the past
+        if (d.background and not similar) or d.is_title or d.perp is not None:
             continue
         real = [t for t in d.event_triggers if not t.anaphoric]
         if not d.event_triggers:
