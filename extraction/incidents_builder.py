@@ -343,6 +343,7 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
 
 _THAT_WORDS = frozenset(norm_phrase("أن إن بأن أنه أنها بأنه بأنها إنه إنها"))
 _BARE_SHELLING = ("قصف", "القصف", "وقصف", "بقصف", "يقصف", "تقصف")
+_INITIAL = frozenset(norm_phrase("الأولية أولية الأولى"))
 _SETTLEMENT_KINDS = {"village", "town", "city", "hamlet"}
 _RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين الذين اللذان اللتان اللواتي"))
 _ACCOMPANY = frozenset(norm_phrase("ترافق ترافقت يترافق مترافقا مترافقة وسط بالتزامن تزامنا تخللها تخلله رافقه رافقها"))
@@ -400,6 +401,11 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         own_ground = c.places or any(d.kind in SPECIFIC_DATES for d in c.dates) or c.is_title
         if rising and not c.is_title:
             c.kind, c.why = "anaphoric", "rising toll"  # "وفي حصيلة جديدة، ارتفع عدد ضحايا المجزرة إلى 72"
+            return
+        if any("حصيل" in words[k].norm for k in range(lo, hi)) and any(
+                words[k].norm in _INITIAL for k in range(lo, hi)):
+            # "وكانت الحصيلة الأولية قد تحدثت عن مقتل عشرة": the first count of the attack told
+            c.kind, c.why, c.background = "anaphoric", "initial toll", False
             return
         if upd is not None and upd.kind == "killed" and own_ground:
             c.kind, c.why = "event", "toll update"  # "ارتفعت حصيلة ضحايا الهجوم على خان شيخون إلى 86"
