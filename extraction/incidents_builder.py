@@ -494,10 +494,17 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False) -> bool:
     return True
 
 
+def _says_more(c: Clause) -> bool:
+    """"وأضاف المراسل أن انفجار العبوة الناسفة أسفر عن مقتل عنصرين": a reported-speech line with no
+    place or day of its own adds to the attack told a few sentences before."""
+    return c.cont and not any(p.precision <= 2 for p in c.places) and not any(
+        d.kind in STRONG_DATES for d in c.dates) and not c.new_event
+
+
 def _linked(d: Draft, c: Clause) -> bool:
     last = d.clauses[-1]
     if c.sent - last.sent > 1:
-        return False
+        return c.sent - last.sent <= 3 and _says_more(c)
     if c.sent == last.sent:
         return True
     return c.cont or c.place_ana or any(t.anaphoric for t in c.triggers)
@@ -551,7 +558,7 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
             continue
         # only the last few drafts can be within a sentence of this clause (bounded work per clause)
         body = [d for d in drafts[-_RECENT_SCAN:] if d.is_title == c.is_title]
-        recent = [d for d in reversed(body) if c.sent - d.last_sent <= 1][:3]
+        recent = [d for d in reversed(body) if c.sent - d.last_sent <= (3 if _says_more(c) else 1)][:3]
         if c.kind == "anaphoric":
             far = [p for p in c.places if p.precision <= 2]
             if far and (c.new_event or not recent) and any(t.attack_type == "armed_clash" and not t.generic_plural
