@@ -25,7 +25,7 @@ from extraction.dates import DateMention
 from extraction.groups import load_groups
 from extraction.lexicon import Word, norm_phrase, words_of
 from extraction.places import PlaceRef, best_place, choose_place, same_area, to_location
-from extraction.roles import GroupMention, StanzaWord, assign_roles, weapon_actor
+from extraction.roles import GroupMention, StanzaWord, assign_roles, site_owner, weapon_actor
 from extraction.schema import Article, Evidence, GroupRef, Incident, incident_id_for
 from extraction.triggers import Trigger, strongest, type_from_actor, type_from_actor_id
 
@@ -85,6 +85,7 @@ class Clause:
     update: Casualty | None = None  # "ارتفعت حصيلة ضحايا الهجوم ... إلى 86 قتيلا": the new toll of this attack
     pluperfect: bool = False  # background only by its opening "وكان ... قد" (no past date, no "مماثل")
     similar: bool = False  # "غارات مماثلة": like the attack told before
+    site_owner: GroupMention | None = None  # a named military site's owner ("قاعدة حميميم" -> Russia)
 
 
 @dataclass
@@ -862,6 +863,10 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     if target is not None and target.id == "civilians" and "مدني" not in target.text and any(
             c.military_site for c in d.clauses if c.kind == "event"):
         target = None  # "غارات على مركز البحوث العلمية ... مقتل 5 أشخاص": people at a military site
+    if target is None:
+        owner = next((c.site_owner for c in d.clauses if c.site_owner is not None), None)
+        if owner is not None and not (d.perp and _related(d.perp.id, owner.id)):
+            target = owner  # "اتجهت 10 طائرات مسيرة هجومية نحو قاعدة حميميم": Russia's base
     if attack_type in ("armed_clash", "other") and d.perp is not None:
         attack_type = type_from_actor(d.perp.text) or attack_type  # "الطيران الإسرائيلي" strikes from the air
         if attack_type in ("armed_clash", "other") and not any(t.attack_type == "armed_clash" and t.rank >= 30
@@ -932,3 +937,5 @@ def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention]
         w = weapon_actor(text, words, c.lo, c.hi, published)  # "بسقوط برميل متفجر": the regime's air force
         if w is not None and not (c.target and _related(c.target.id, w.id)):
             c.perp = w
+    if text is not None and c.triggers:
+        c.site_owner = site_owner(text, words, c.lo, c.hi, published)  # "نحو قاعدة حميميم": Russia's

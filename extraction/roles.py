@@ -415,3 +415,21 @@ def weapon_actor(text: str, words: list[Word], lo: int, hi: int, published: str 
             continue
         return GroupMention(m.key, m.start, m.end, text[m.start:m.end], m.i + lo, m.j + lo)
     return None
+
+
+@lru_cache(maxsize=1)
+def _site_lex() -> tuple[AliasMatcher, dict[str, str | None]]:
+    raw = load_yaml("site_owners.yaml")
+    until = {gid: (str(v["until"]) if v.get("until") else None) for gid, v in raw.items()}
+    return AliasMatcher({gid: v["phrases"] for gid, v in raw.items()}), until
+
+
+def site_owner(text: str, words: list[Word], lo: int, hi: int, published: str | None) -> GroupMention | None:
+    """The owner a named military site gives ("قاعدة حميميم" -> Russia), for a clause naming no target."""
+    matcher, until = _site_lex()
+    for m in matcher.find(text, words[lo:hi]):
+        end = until.get(m.key)
+        if end is not None and (published is None or published[:10] > end):
+            continue
+        return GroupMention(m.key, m.start, m.end, text[m.start:m.end], m.i + lo, m.j + lo)
+    return None
