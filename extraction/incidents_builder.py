@@ -880,12 +880,11 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
             type_from_actor(d.perp.text) or "", attack_type)
     if attack_type == "armed_clash" and target is not None and groups[target.id].target_only:
         attack_type = "other"  # an attack on civilians is not a battle
-    values, cas_spans, note = _casualty_fields(d)
+    values, _spans, note = _casualty_fields(d)
     if not d.owns_toll:
-        values, cas_spans = {k: None for k in values}, []  # another village of the list has the toll
+        values = {k: None for k in values}  # another village of the list has the toll
     if d.own_toll is not None:
         values = {k: None for k in values} | {d.own_toll.kind: d.own_toll.value}
-        cas_spans = [(d.own_toll.start, d.own_toll.end)]
     if attack_type == "other" and any(t.shooting for t in trig) and values["killed"] in (1, 2):
         attack_type = "assassination"  # "مقتل عنصر برصاص مجهولين": a targeted killing
     elif attack_type == "raid" and any(t.shooting for t in trig) and values["killed"] in (1, 2) and (

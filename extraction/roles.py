@@ -397,39 +397,32 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     return perp, target
 
 
-@lru_cache(maxsize=1)
-def _weapon_lex() -> tuple[AliasMatcher, dict[str, str | None]]:
-    raw = load_yaml("weapon_actors.yaml")
+@lru_cache(maxsize=8)
+def _dated_lex(name: str) -> tuple[AliasMatcher, dict[str, str | None]]:
+    """A lexicon of group id -> {phrases, until?} (weapon_actors.yaml, site_owners.yaml)."""
+    raw = load_yaml(name)
     until = {gid: (str(v["until"]) if v.get("until") else None) for gid, v in raw.items()}
     return AliasMatcher({gid: v["phrases"] for gid, v in raw.items()}), until
+
+
+def _named_by(name: str, text: str, words: list[Word], lo: int, hi: int, published: str | None) -> GroupMention | None:
+    """The first group a phrase of lexicon ``name`` names in words[lo:hi]; a group past its ``until``
+    date is skipped, and so is any dated one when the article has no publication date (it could be later)."""
+    matcher, until = _dated_lex(name)
+    for m in matcher.find(text, words[lo:hi]):
+        end = until.get(m.key)
+        if end is not None and (published is None or published[:10] > end):
+            continue
+        return GroupMention(m.key, m.start, m.end, text[m.start:m.end], m.i + lo, m.j + lo)
+    return None
 
 
 def weapon_actor(text: str, words: list[Word], lo: int, hi: int, published: str | None) -> GroupMention | None:
     """The party a signature weapon names ("برميل متفجر" -> the government air force), for a clause
-    that names no attacker; None after that party's ``until`` date or with no publication date
-    (an undated article could be from after it)."""
-    matcher, until = _weapon_lex()
-    for m in matcher.find(text, words[lo:hi]):
-        end = until.get(m.key)
-        if end is not None and (published is None or published[:10] > end):
-            continue
-        return GroupMention(m.key, m.start, m.end, text[m.start:m.end], m.i + lo, m.j + lo)
-    return None
-
-
-@lru_cache(maxsize=1)
-def _site_lex() -> tuple[AliasMatcher, dict[str, str | None]]:
-    raw = load_yaml("site_owners.yaml")
-    until = {gid: (str(v["until"]) if v.get("until") else None) for gid, v in raw.items()}
-    return AliasMatcher({gid: v["phrases"] for gid, v in raw.items()}), until
+    that names no attacker."""
+    return _named_by("weapon_actors.yaml", text, words, lo, hi, published)
 
 
 def site_owner(text: str, words: list[Word], lo: int, hi: int, published: str | None) -> GroupMention | None:
-    """The owner a named military site gives ("قاعدة حميميم" -> Russia), for a clause naming no target."""
-    matcher, until = _site_lex()
-    for m in matcher.find(text, words[lo:hi]):
-        end = until.get(m.key)
-        if end is not None and (published is None or published[:10] > end):
-            continue
-        return GroupMention(m.key, m.start, m.end, text[m.start:m.end], m.i + lo, m.j + lo)
-    return None
+    """The owner a named military site gives ("قاعدة حميميم" -> Russia), for an attack naming no target."""
+    return _named_by("site_owners.yaml", text, words, lo, hi, published)
