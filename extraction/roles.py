@@ -336,6 +336,12 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 m = _last_before(ms_roles, i, lo, max_gap=1)
             if m is None:
                 m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=3)
+                if m is not None and words[i].norm.startswith("استهدف") and not type_from_actor(m.text) and any(
+                        t.j <= i and i - t.j <= 1 and t.attack_type != "armed_clash" for t in triggers):
+                    # "تفجير استهدف مبنى الأمن القومي": the attack word is the subject, the group its object
+                    target = target or m
+                    m = None
+                    continue
             if m is None:
                 m = _last_before(ms_roles, i, lo)
             if m is not None:
