@@ -220,6 +220,9 @@ _THAT = frozenset(norm_phrase("إن أن بأن"))
 _HIT_OBJECTS = frozenset(norm_phrase(
     "سيارة سيارته سيارتها سيارتهم دراجة دراجته دراجتها جرار جراره منزل منزله منزلها منازل حافلة شاحنة آلية "
     "صهريج مدنيين مدنيا مواطنين طفلا سوقا مدرسة مشفى"))
+_HEDGED = frozenset(norm_phrase("يرجح يعتقد يشتبه يرجّح ويرجح ويعتقد"))
+_WIELDERS = frozenset(norm_phrase("طائرات طائرة حربية حربيتين مسيرة مسيرات مروحية مروحيات مقاتلات مسلحين مسلحون قناص "
+                                   "طائرات، مسلحين، مجهولين مجهولون"))
 _AS_SAID = frozenset(norm_phrase("وفق حسب بحسب وفقا ما"))
 _AMONG_VICTIMS = frozenset(norm_phrase("بينهم بينهن منهم منهن"))
 
@@ -299,6 +302,13 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 perp = g
                 if target is not None and target is g:
                     target = None
+                break
+    # 1d. "طائرات حربية، يرجح أنها تابعة لقوات الأسد، شنت غارات": a hedged owner of the weapon or gunmen
+    if perp is None:
+        for m in ms_roles:
+            k = next((k for k in range(max(lo, m.i - 4), m.i) if words[k].norm in _HEDGED), None)
+            if k is not None and any(words[x].norm in _WIELDERS for x in range(max(lo, k - 3), k)):
+                perp = m
                 break
     # 2. agent cues
     if perp is None:
