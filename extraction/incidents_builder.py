@@ -344,6 +344,7 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
 
 _THAT_WORDS = frozenset(norm_phrase("أن إن بأن أنه أنها بأنه بأنها إنه إنها"))
 _BARE_SHELLING = ("قصف", "القصف", "وقصف", "بقصف", "يقصف", "تقصف")
+_PRESENT_ATTACK = frozenset(norm_phrase("يستهدف تستهدف يستهدفون يقصف تقصف يشن تشن يهاجم تهاجم يستهدفها تستهدفها"))
 _INITIAL = frozenset(norm_phrase("الأولية أولية الأولى"))
 _SETTLEMENT_KINDS = {"village", "town", "city", "hamlet"}
 _RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين الذين اللذان اللتان اللواتي"))
@@ -427,6 +428,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         return
     if not c.is_title and not has_date and _imperfective_only(c, swords):
         c.kind, c.why = "none", "habitual"
+        return
+    if not c.is_title and not has_date and not has_count and any(words[k].norm in _PRESENT_ATTACK for k in range(lo, hi)):
+        c.kind, c.why = "none", "habitual"  # "تقول موسكو إن الهيئة تستهدف قاعدة حميميم بالمسيرات" (the parser missed it)
         return
     # two governorates and no precise place for one attack: a summary ("في باديتي دير الزور وحلب")
     admin1 = {getattr(p.candidate, "admin1_pcode", None) for p in c.places}
