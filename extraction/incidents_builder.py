@@ -185,6 +185,8 @@ def _reporter_seat(text: str, words: list[Word], j: int, pos: int) -> bool:
     word ``j``, with no comma between, is where the reporter works, not where the attack was."""
     if words[j - 1].end > pos or _word_gap(words, j, pos) > 4:
         return False
+    if _word_gap(words, j, pos) == 0:  # the cue itself ends at the seat: "مصدر طبي في مشفى | كوباني"
+        return words[j - 1].norm in _HOSPITAL or words[j - 1].norm == "في"
     k = j + _word_gap(words, j, pos) - 1
     if k > j and words[k].norm in _HOSPITAL and words[k - 1].norm == "في":
         k -= 1  # "مصدر طبي في مشفى كوباني"
