@@ -31,7 +31,7 @@ _PERP_FILLERS = frozenset(norm_phrase(
     "مروحيات مروحية مسيرة مسيرات المسيرة الطيران الحربي مدفعية المدفعية راجمات أشخاص شخص شخصا آخرين آخرون "
     "مسلحين مسلحون المسلحين يشتبه ينتمون ينتمي انتحاري انتحارية انتحاريون انغماسي انغماسيون قناص قناصة "
     "عنصر عنصرا تنظيم إرهابيو إرهابيي الإرهابيين إرهابيين مرتزقة مرتزقته سلاح الجو وحدات وحدة فلول طائرة "
-    "مجموعة مسلحة دورية دوريات قوة وحدة "
+    "مجموعة مسلحة دورية دوريات قوة وحدة فصائل فصيل كتائب كتيبة "
     # adjectives between an attack word and its agent: "قصف مدفعي وصاروخي لقوات النظام"
     "مدفعي مدفعيا صاروخي صاروخيا جوي جوية جويا مكثف مكثفا مكثفة عنيف عنيفة متفجر متفجرة ناسفة انتحارية "
     "انتحاري ثقيل ثقيلة بري برية متبادل"
@@ -259,7 +259,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # (the cue positions once per clause, and only this clause's mentions: linear in the article)
     local = [m for m in mentions if lo <= m.i < hi]
     support_ends = [e for _s, e in discourse.positions("support", words, lo, hi)]
-    supported = {m.i for m in local for e in support_ends if 0 <= m.i - e <= 2}
+    supported = {m.i for m in local for e in support_ends if 0 <= m.i - e <= 2 and not (
+        # "بين قوات النظام المدعومة بغطاء جوي روسي وفصائل المعارضة": the other side of "بين", not a supporter
+        m.i > e and words[m.i].norm.startswith("و") and any(words[k].norm in _BEIN for k in range(max(lo, e - 8), e)))}
     ms = [m for m in local if m.i not in supported]
     if not ms:
         return None, None
@@ -383,6 +385,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 break
     if target is None and dep_target is not None and dep_target is not perp:
         target = dep_target
+    if perp is None and defended is not None and target is defended:
+        # "تصدت فصائل الثوار لمحاولة تقدم لميليشيات الأسد": the other party named is the one repelled
+        top = {g.id: g.top_level for g in groups.values()}
+        perp = next((m for m in ms_roles if top.get(m.id, m.id) != top.get(defended.id, defended.id)), None)
     if perp is None:
         # "طائرة مسيرة تركية"، "الطيران الروسي": an air or artillery force is never the one attacked
         perp = next((m for m in ms_roles if m is not target and type_from_actor(m.text)), None)
