@@ -288,7 +288,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                     for i, j in counted)]  # "قتل 4 أميركيين": the counted are the victims
     # 1. a group named by its attack ("غارات جوية روسية"، "قصف مدفعي تركي") is the attacker
     spans = [(t.start, t.end) for t in triggers if not t.anaphoric]
-    perp = next((m for m in ms_roles if any(m.start <= s < m.end or s <= m.start < e for s, e in spans)), None)
+    perp = next((m for m in ms_roles if not getattr(groups.get(m.id), "target_only", False)
+                 and any(m.start <= s < m.end or s <= m.start < e for s, e in spans)), None)
     # 1b. "استهداف طائرات حربية يرجح أنها روسية لمشفى": a nationality adjective after an attack word
     if perp is None:
         perp = next((m for m in ms_roles if tuple(norm_phrase(m.text)) in _nationality_adjectives() and any(
@@ -409,7 +410,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         # word are what it hit
         starts = [t.j for t in triggers if not t.anaphoric]
         target = next((m for m in ms if m.id == "civilians" and m is not perp and id(m) not in speakers
-                       and any(0 <= m.i - j <= 6 for j in starts)), None)
+                       and any(0 <= m.i - j <= 6 for j in starts)), None) or next(
+            # "ارتكبت الطائرات الحربية مجزرة": a massacre names its victims as civilians
+            (m for m in ms if m.id == "civilians" and m is not perp
+             and any(m.start <= t.start < m.end for t in triggers)), None)
     if perp is not None and groups.get(perp.id) and groups[perp.id].target_only:
         if target is None:
             target = perp
