@@ -885,7 +885,10 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         attack_type = {"airstrike": "airstrike", "drone_strike": "drone_strike"}.get(
             type_from_actor(d.perp.text) or "", attack_type)
     if attack_type == "armed_clash" and target is not None and groups[target.id].target_only:
-        attack_type = "other"  # an attack on civilians is not a battle
+        # an attack on civilians is not a battle: its weapon says what it was ("استهدف المسلحون
+        # بالقذائف الصاروخية مدينة محردة، ما أدى إلى استشهاد طفلة")
+        weapon = [t for t in trig if t.attack_type not in ("armed_clash", "other") and not t.anaphoric]
+        attack_type = strongest(weapon) if weapon else "other"
     values, _spans, note = _casualty_fields(d)
     if not d.owns_toll:
         values = {k: None for k in values}  # another village of the list has the toll
