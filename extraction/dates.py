@@ -184,9 +184,9 @@ def _lexicon(path: Path = DATES_FILE) -> _Lex:
     qty = rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<n>\d{{1,3}}|{NUMW}|{VAGUE})\s+)?(?P<unit>{UNIT}){_E}"
     src = {
         "explicit": (rf"{_B}(?:(?:يوم\s+)?(?P<wd>{WD})\s*[،,]?\s*(?:الموافق\s+(?:ل\s*)?)?)?"
-                     rf"(?P<d>{DAY})\s*(?:من\s+)?{monc('')}"
+                     rf"(?:ال\s*)?(?P<d>{DAY})\s*(?:من\s+)?{monc('')}"
                      rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<y>{_YEAR})(?!\d)"
-                     rf"|\s+(?P<rel>{CUR}){_E})?(?!\d)"),
+                     rf"|\s+(?P<rel>{CUR}|{LAST}){_E})?(?!\d)"),
         "numeric": (rf"(?<![\w/.\-])(?P<M>(?:(?P<y>{_YEAR})[/\-.](?P<m>\d{{1,2}})[/\-.](?P<d>\d{{1,2}})"
                     rf"|(?P<d2>\d{{1,2}})[/\-.](?P<m2>\d{{1,2}})[/\-.](?P<y2>{_YEAR}))(?![\d/])"),
         "month": (rf"{_B}(?:(?P<pos>{POS})\s+)?(?:(?P<shahr>شهر)\s+)?(?P<mon>{MON}){_E}"
@@ -317,7 +317,7 @@ def _r_explicit(m: re.Match, c: _Ctx) -> Fields | None:
     if m.group("y"):
         value = _safe_date(int(m.group("y")), mon, d)
         relative = False
-    elif m.group("rel"):  # "9 آذار الجاري": the named month of the publication year
+    elif m.group("rel") and _key(m.group("rel")) in c.lex.current:  # "9 آذار الجاري": this year's
         relative = True
         value = _safe_date(c.pub.year, mon, d) if c.pub is not None else None
     else:
