@@ -435,11 +435,35 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         c.kind, c.why = "none", "habitual"  # "تقول موسكو إن الهيئة تستهدف قاعدة حميميم بالمسيرات" (the parser missed it)
         return
     # two governorates and no precise place for one attack: a summary ("في باديتي دير الزور وحلب")
-    admin1 = {getattr(p.candidate, "admin1_pcode", None) for p in c.places}
+    ends = _road_second_ends(c.places, words, lo, hi)
+    admin1 = {getattr(p.candidate, "admin1_pcode", None) for p in c.places if id(p) not in ends}
     if len(admin1 - {None}) >= 3 or (len(admin1 - {None}) >= 2 and c.background):  # "في محافظات اللاذقية وإدلب وحلب"
         c.kind, c.why = "none", "summary of several places"
         return
     c.kind = "event"
+
+
+_ROAD_WORDS = frozenset(norm_phrase("طريق الطريق اوتوستراد الاوتوستراد اتوستراد الاتستراد بين"))
+
+
+def _road_second_ends(places: list[PlaceRef], words: list[Word], lo: int, hi: int) -> set[int]:
+    """ids of places that end a road "طريق أثريا – الرصافة"، "بين X و Y": the road is one place, so
+    its two ends (even in two governorates) do not make the clause a summary of several places."""
+    starts = [w.start for w in words]
+    out: set[int] = set()
+    ps = sorted(places, key=lambda p: p.start)
+    for q, p in zip(ps, ps[1:]):
+        i = bisect.bisect_right(starts, q.start) - 1
+        k = bisect.bisect_right(starts, p.start) - 1
+        if not (lo <= i < k < hi):
+            continue
+        j = bisect.bisect_left(starts, q.end)
+        gap = [w.norm for w in words[j:k]]
+        if len(gap) <= 1 and all(g in ("-", "–", "—", "و", "/") for g in gap) and any(
+                words[x].norm.lstrip("وب") in _ROAD_WORDS or words[x].norm in _ROAD_WORDS
+                for x in range(max(lo, i - 3), i)):
+            out.add(id(p))
+    return out
 
 
 def specific(c: Clause) -> bool:
