@@ -378,6 +378,8 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
                   if (upd is None or not (upd.cue_start <= words[i].start < upd.cue_end))
                   and not (rising and any(x in words[k].norm for k in range(i, j) for x in ("حصيل", "رتفع")))
                   and not _after_superlative(words, lo, words[i].start)]  # "من أكثر الهجمات دموية منذ سنوات"
+    if cumulative and not (cum_dates or c.since_date) and len(bracket_tolls(c)) >= 2:
+        cumulative = []  # "وتوزع الضحايا: السوسة (6 قتلى)، الشعفة (5 قتلى)": this attack's toll per place
     if (cumulative and not discourse.any_in("toll_of_this", words, lo, hi)) \
             or cum_dates or c.since_date or c.breakdown:
         c.kind, c.why = "none", "cumulative"
@@ -413,6 +415,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
             return
         if upd is not None and upd.kind == "killed" and own_ground:
             c.kind, c.why = "event", "toll update"  # "ارتفعت حصيلة ضحايا الهجوم على خان شيخون إلى 86"
+            return
+        if len(bracket_tolls(c)) >= 2 and not c.is_title:
+            c.kind, c.why = "anaphoric", "toll per place"  # "وتوزع الضحايا: السوسة (6 قتلى)، الشعفة (5 قتلى)"
             return
         if killed and not generic and (c.groups or c.places) and not has_ana and own_ground:
             c.kind, c.why = "event", "casualties"
@@ -749,11 +754,29 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence]) -> 
     return out
 
 
+def bracket_tolls(c: Clause) -> list[tuple[Casualty, PlaceRef]]:
+    """"السوسة (6 قتلى بينهم 3 أطفال)، الشعفة (5 قتلى)": figures of one kind, each right after its
+    own precise place (a bracket between), two or more distinct places."""
+    figs = sorted((x for x in c.casualties if x.value is not None and x.count is not None), key=lambda x: x.start)
+    pairs = []
+    for x in figs:
+        p = next((p for p in c.places if p.precision <= 1 and 0 < x.start - p.end <= 3), None)
+        if p is not None:
+            pairs.append((x, p))
+    if len(pairs) < 2 or len({x.kind for x, _ in pairs}) != 1 or any(
+            same_area(a, b, km=1.0) for i, (_, a) in enumerate(pairs) for _, b in pairs[i + 1:]):
+        return []
+    return pairs
+
+
 def _counted_places(text: str, d: Draft) -> list[tuple[Casualty, PlaceRef]]:
     """"قتل 24 مدنيا في بلدة حمورية وحدها، و17 آخرون في بلدة بيت سوا": a clause giving a figure per
     place (each figure followed, before the next one, by its own precise place) splits into one
     incident per place with its figure."""
     for c in d.clauses:
+        pairs = bracket_tolls(c)
+        if pairs and all(text[p.end:x.start].strip() in ("(", ":", "،", "") for x, p in pairs):
+            return pairs
         figs = [x for x in c.casualties if x.value is not None and x.count is not None]
         if len(figs) < 2 or not any(x.extra for x in figs) or len({x.kind for x in figs}) != 1:
             continue

@@ -47,8 +47,14 @@ def sentence_bounds(text: str) -> list[int]:
     return [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
 
 
+# "السوسة (6 قتلى بينهم 3 أطفال)"، "غمام (5 قتلى)": a name followed by its own toll in brackets is a
+# place of a per-place casualty list
+_TOLL_FOLLOWS = re.compile(r"\s*\(\s*(?:[\d٠-٩]+\s*|[\u0621-\u064A]+\s+)?(?:قتيل|قتلى|قتيلا|قتيلان|قتيلين|شهيد|شهداء|شهيدا|شهيدان|"
+                           r"شهيدين|جريح|جرحى|مصاب|ضحايا|ضحية)")
+
+
 def _accept(name, hits, heads, prefix, start_word, last_end_word, toks, text, spans, gz, vocab,
-            listed: bool = False) -> bool:
+            listed: bool = False, end_word: int | None = None) -> bool:
     """Whether a bare name (no type head) in running text is a place reference.
 
     Prominent places (cities, towns, admin units, curated sites) count anywhere; a small village, a
@@ -77,6 +83,8 @@ def _accept(name, hits, heads, prefix, start_word, last_end_word, toks, text, sp
     if not any(q >= 1.0 for _, q in hits):
         return False
     if heads or prev_stems & vocab.cues:
+        return True
+    if end_word is not None and _TOLL_FOLLOWS.match(text, spans[end_word][1]):
         return True
     if "ب" in prefix and (name.startswith("ال") or " " in name):
         return True
@@ -164,7 +172,7 @@ def scan(text: str, gz, vocab: Vocabulary, *, filter_common: bool = True) -> lis
                       and (p.startswith("و") or "،" in text[spans[last_end_word][1]:spans[start_word][0]]))
         if filter_common and not (set(heads) & vocab.strong_heads):
             if not _accept(name, hits, heads, p, start_word, last_end_word, toks, text, spans, gz, vocab,
-                           listed=listed):
+                           listed=listed, end_word=j):
                 i += 1
                 continue
         parsed = Parsed(name=name, hits=[(idx, q * (0.92 if p else 1.0)) for idx, q in hits])
