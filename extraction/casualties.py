@@ -42,6 +42,7 @@ class _Lex:
     matcher: AliasMatcher
     skip: frozenset[str]
     arrest: AliasMatcher
+    people: tuple[str, ...] = ()
 
     def skip_word(self, w: str) -> bool:
         return w in self.skip or (w[:1] in "وب" and w[1:] in self.skip)
@@ -54,12 +55,15 @@ def _lex() -> _Lex:
     for kind in KINDS:
         entries[f"{kind}:after"] = raw[kind]["after"]
         entries[f"{kind}:before"] = raw[kind]["before"]
+        if raw[kind].get("counted_after"):
+            entries[f"{kind}:counted"] = raw[kind]["counted_after"]
     entries["captured:scope"] = raw.get("captured_scope") or []
     for kind, forms in (raw.get("pronoun") or {}).items():
         for number, phrases in forms.items():
             entries[f"{kind}:pron_{number}"] = phrases
     return _Lex(AliasMatcher(entries), frozenset(w for s in raw["skip"] for w in norm_phrase(s)),
-                AliasMatcher({"arrest": raw.get("arrest_words") or []}))
+                AliasMatcher({"arrest": raw.get("arrest_words") or []}),
+                tuple(w for s in raw.get("counted_people") or [] for w in norm_phrase(s)))
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +185,20 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
     for m in matches:
         kind, where = m.key.split(":")
         i, j = m.i + lo, m.j + lo
+        if where == "counted":
+            # "خسرت قوات النظام 28 عنصراً": a death only with a count of people after the verb
+            k2 = m.j
+            c = None
+            while k2 < min(len(sub), m.j + 6):
+                c = count_at(text, words, k2 + lo)
+                if c is not None or not (_lex().skip_word(sub[k2].norm) or k2 + lo in subject):
+                    break
+                k2 += 1
+            if c is None or c.value is None or c.j > hi or not any(
+                    words[x].norm.startswith(_lex().people) for x in range(c.i, min(hi, c.j + 2))):
+                continue
+            out.append(Casualty(kind, c.value, m.start, m.end, c, c.j))
+            continue
         if where == "scope":
             if not any(x.i < m.i for x in _lex().arrest.find(text, sub)):
                 continue  # "غارات طالت 3 منازل": a scope verb counts captives only after an arrest word

@@ -496,6 +496,14 @@ def _soft_civilians(m: GroupMention) -> bool:
     return m.id == "civilians" and bool(discourse.find("plain_persons", m.text, words_of(m.text)))
 
 
+def _governorates(ps: list[PlaceRef]) -> set:
+    """The governorates places name (a wide region — "البادية السورية"، "منطقة الجزيرة" — spans
+    governorates and names none)."""
+    return {x for p in ps if not (getattr(p.candidate, "kind", None) == "region" and p.precision >= 3 and not str(
+            getattr(p.candidate, "name_ar", "")).startswith(("ريف", "بادية")))
+            for x in ({getattr(p.candidate, "admin1_pcode", None)} | set(p.admin1_codes))} - {None}
+
+
 def _compatible(d: Draft, c: Clause, loose_target: bool = False) -> bool:
     ids = d.group_ids
     if c.perp and d.perp and not (_related(c.perp.id, d.perp.id) or c.perp.id in ids) and "unknown" not in (
@@ -518,6 +526,13 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False) -> bool:
     p1 = [p for p in d.places if p.precision <= 1]
     q1 = [p for p in c.places if p.precision <= 1]
     if p1 and q1 and not any(same_area(p, q) for p in p1 for q in q1):
+        return False
+    # "غارات على منطقة القصير بريف حمص، في وقت قُتل فيه شاب ... في ريف القنيطرة": places in two
+    # different governorates are two attacks
+    codes = _governorates
+    # (not a reported line adding details — "وقال الوزير إن دورية توجهت ... جرائم سجن صيدنايا" — whose
+    # other places are often only named in passing, or resolved to a same-named village elsewhere)
+    if not c.cont and codes(d.places) and codes(c.places) and not codes(d.places) & codes(c.places):
         return False
     # two different towns, however close ("سقبا" then "بلدة حمورية المجاورة"), are two attacks
     pt = [p for p in p1 if getattr(p.candidate, "kind", None) in _SETTLEMENT_KINDS]
@@ -578,8 +593,38 @@ def _toll_report(clauses: list[Clause]) -> bool:
     return False
 
 
+def _merge_lede_summaries(drafts: list[Draft]) -> list[Draft]:
+    """"في وقت قُتل فيه شاب بضربة مسيّرة إسرائيلية في ريف القنيطرة" in the lede, then "وفي ريف القنيطرة،
+    قُتل شاب ... مساء الخميس، جراء استهداف طائرة مسيّرة إسرائيلية": a lede line with no day of its own
+    summarises the attack a later paragraph tells in full, when kind, parties and places agree."""
+    out = list(drafts)
+    body = [d for d in drafts if not d.is_title]
+    lede = min((d.clauses[0].sent for d in body), default=0)
+    for d in list(drafts):
+        # (only the lede sentence, and only a line naming a region, not a village: a
+        # bulletin's village lines are attacks of their own)
+        if d.is_title or d.background or d.strong_date() is not None or not d.places or d not in out \
+                or d.clauses[0].sent > lede or any(p.precision <= 1 for p in d.places):
+            continue
+        fam = {_FAMILY.get(t) for t in d.types} - {None}
+        for e in out:
+            if e is d or e.is_title or e.background or e.clauses[0].sent <= d.last_sent \
+                    or e.clauses[0].sent - d.last_sent > 4 or not fam & ({_FAMILY.get(t) for t in e.types} - {None}):
+                continue
+            if not all(_compatible(e, c) for c in d.clauses):
+                continue
+            if not all(any(same_area(p, q) for q in e.places) for p in d.places if p.precision <= 2):
+                continue
+            e.clauses = sorted(d.clauses + e.clauses, key=lambda c: c.idx)
+            e.perp = e.perp or d.perp
+            e.target = e.target or d.target
+            out.remove(d)
+            break
+    return out
+
+
 def build_drafts(clauses: list[Clause]) -> list[Draft]:
-    drafts = _build_drafts(clauses)
+    drafts = _merge_lede_summaries(_build_drafts(clauses))
     if _toll_report(clauses):
         # its breakdown ("146 مدنيا استشهدوا في قصف لطائرات النظام، و94 في انفجار ألغام") names no place
         # and no day: shares of the period's toll, not attacks; an attack told with a place or day stays
@@ -594,7 +639,11 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
             continue
         # only the last few drafts can be within a sentence of this clause (bounded work per clause)
         body = [d for d in drafts[-_RECENT_SCAN:] if d.is_title == c.is_title]
-        recent = [d for d in reversed(body) if c.sent - d.last_sent <= (3 if _says_more(c) else 1)][:3]
+        recent = sorted((d for d in reversed(body) if c.sent - d.last_sent <= (3 if _says_more(c) else 1)),
+                        key=lambda d: -d.last_sent)[:3]  # the draft told last first
+        own = _governorates(c.places)
+        if own:  # ... but not one placed only in other governorates
+            recent.sort(key=lambda d: bool(_governorates(d.places)) and not own & _governorates(d.places))
         if c.kind == "anaphoric":
             far = [p for p in c.places if p.precision <= 2]
             if far and (c.new_event or not recent) and any(t.attack_type == "armed_clash" and not t.generic_plural
