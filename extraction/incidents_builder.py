@@ -355,7 +355,16 @@ _HOSPITAL = frozenset(norm_phrase("مشفى مستشفى المشفى المست
 _COINCIDE = frozenset(norm_phrase("تزامن وتزامن تزامنت وتزامنت يتزامن ويتزامن ترافق وترافق ترافقت وترافقت"))
 
 
+_IN_RESPONSE = frozenset(norm_phrase("ردا رداً وردا ورداً انتقاما"))
+
+
 def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
+    # "استهدفت طائراته موقعين، رداً على سقوط قذائف صاروخية في الجولان": the attack answered is
+    # another one; its words do not name this attack's kind
+    resp = next((k for k in range(c.lo + 1, c.hi - 1) if words[k].norm in _IN_RESPONSE
+                 and words[k + 1].norm in ("علي", "ل")), None)
+    if resp is not None and any(t.i < resp for t in c.triggers if not t.anaphoric):
+        c.triggers = [t for t in c.triggers if t.i < resp]
     real = [t for t in c.triggers if not t.anaphoric]
     if words[c.lo].norm in _COINCIDE:
         # "وتزامن القصف مع زيارة ... إلى دمشق": the attack already told, dated by something else; but
@@ -475,7 +484,9 @@ def specific(c: Clause) -> bool:
     """Enough grounding to start an incident of its own."""
     return c.is_title or any(d.kind in SPECIFIC_DATES for d in c.dates) or any(
         x.value is not None for x in c.casualties) or any(p.precision <= 2 for p in c.places) or (
-        c.perp is not None and c.target is not None and c.place_ana)
+        c.perp is not None and c.target is not None and (c.place_ana or (c.places and not c.background)))
+    # ("قال الجيش الإسرائيلي إن طائراته استهدفت موقعين لقوات النظام شمالي محافظة القنيطرة": both
+    # parties and a governorate)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -376,6 +376,17 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 target = m
                 break
     if target is None:
+        # "وكانت قوات النظام قد خسرت 28 عنصراً": the side that lost them is the one attacked
+        for c in casualties:
+            k = next((k for k in range(lo, hi) if words[k].start == c.cue_start), None)
+            if k is not None and words[k].norm.lstrip("و").startswith(("خسر", "فقد")):
+                m = _last_before(ms, k - (1 if k > lo and words[k - 1].norm == "قد" else 0), lo, max_gap=1)
+                if m is not None and m is not perp:
+                    target = m
+                    if perp is not None and perp.i == m.i:
+                        perp = None
+                    break
+    if target is None:
         for c in casualties:
             m = _first_after(ms, words, c.victim_from, hi, _TARGET_FILLERS, max_gap=4)
             if m is None and c.count is not None:
