@@ -214,6 +214,12 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
         for lo, hi in split_clauses(text, words, s):
             c = make_clause(len(clauses), text, words, s, si, lo, hi, s_trig, s_groups, s_places, s_dates,
                             lo == s.lo)
+            if not any(d.kind in STRONG_DATES for d in c.dates) and _same_day(words, lo, hi):
+                # "وفي اليوم ذاته قصفت قوات النظام ...": the day of the attack told just before
+                told = next((d for p in reversed(clauses[-6:]) for d in p.dates
+                             if d.kind in STRONG_DATES and d.value is not None), None)
+                if told is not None:
+                    c.dates = [*c.dates, told]
             if clauses and clauses[-1].sent == si and clauses[-1].why == "cumulative" and not any(
                     d.kind in STRONG_DATES or d.value is not None for d in c.dates):
                 c.breakdown = True  # "، فيما قتلت القوات الروسية 6 مدنيين": a share of the toll before
@@ -232,6 +238,13 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
     drafts = build_drafts(clauses)
     incidents = finish(article, drafts, sentences)  # (sentences are in text order: finish bisects them)
     return _Analysis(article, words, sentences, clauses, groups, triggers, places, dates, incidents)
+
+
+_SAME_DAY = (("اليوم", "ذاته"), ("اليوم", "نفسه"), ("نفس", "اليوم"), ("ذات", "اليوم"), ("اليوم", "عينه"))
+
+
+def _same_day(words: list[Word], lo: int, hi: int) -> bool:
+    return any((words[k].norm.lstrip("وفب"), words[k + 1].norm) in _SAME_DAY for k in range(lo, hi - 1))
 
 
 def _analyse_many(articles: list[Article], nlp=None) -> list[_Analysis]:

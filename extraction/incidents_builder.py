@@ -86,6 +86,7 @@ class Clause:
     pluperfect: bool = False  # background only by its opening "وكان ... قد" (no past date, no "مماثل")
     similar: bool = False  # "غارات مماثلة": like the attack told before
     site_owner: GroupMention | None = None  # a named military site's owner ("قاعدة حميميم" -> Russia)
+    claim: str | None = None  # "وتبنى التنظيم التفجيرات الأربعة": "one" attack or "all" told before
 
 
 @dataclass
@@ -180,6 +181,17 @@ def _word_gap(words: list[Word], j: int, pos: int) -> int:
     return k - j
 
 
+_DATELINE_AFTER = re.compile(r"\s*(?:(?:[/،,]\s*[^\n:–\-]{0,30})?[-–—]\s*[«\"(]?[^\n:]{2,40}?[»\")]?\s*(?:[:\-–]|\n|$)"
+                             r"|/[^\n/]{1,40}/[^\n]{1,30}(?:\n|$))")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """"دمشق – «القدس العربي»: ضربت سلسلة تفجيرات ...": the city opening a paragraph before the outlet's
+    name is where the story was filed, not where the attack was."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text, end))
+
+
 def _reporter_seat(text: str, words: list[Word], j: int, pos: int) -> bool:
     """"مراسل عنب بلدي في درعا": the place right after "في", a few words after a reporter cue ending at
     word ``j``, with no comma between, is where the reporter works, not where the attack was."""
@@ -249,7 +261,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             words[j - 1].end <= p.start and _word_gap(words, j, p.start) == 0 for _i, j in outlet)
             and not any(_reporter_seat(text, words, j, p.start) for _i, j in reporter)  # "مراسل دير الزور 24"
             and not any(words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 10 for _i, j in taken_to)
-            and not _named_street(words, p.start)],  # "قرب سوق الخضار في شارع راجو" (Afrin), not the town of Rajo
+            and not _named_street(words, p.start)  # "قرب سوق الخضار في شارع راجو" (Afrin), not the town of Rajo
+            and not _dateline(text, p.start, p.end)],
         dates=[d for d in dates if start <= d.start < end],
     )
     # "أعلن ... اليوم الاثنين، أن الطيران الروسي نفذ يوم أمس غارات": the date after "أن" is the attack's;
@@ -356,6 +369,8 @@ _COINCIDE = frozenset(norm_phrase("تزامن وتزامن تزامنت وتزا
 
 
 _IN_RESPONSE = frozenset(norm_phrase("ردا رداً وردا ورداً انتقاما"))
+_CLAIM_STEMS = ("تبني", "تبنت", "يتبني", "تتبني", "تبناه", "تبنته", "تبناها")
+_PLURAL_ATTACKS = frozenset(norm_phrase("التفجيرات الهجمات العمليات الهجومين التفجيرين الانفجارات الغارات الاعتداءات"))
 
 
 def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
@@ -366,6 +381,11 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     if resp is not None and any(t.i < resp for t in c.triggers if not t.anaphoric):
         c.triggers = [t for t in c.triggers if t.i < resp]
     real = [t for t in c.triggers if not t.anaphoric]
+    claim_at = next((k for k in range(c.lo, c.hi) if words[k].norm.lstrip("و").startswith(_CLAIM_STEMS)
+                     or "مسوولي" in words[k].norm), None)
+    if claim_at is not None:
+        # "وتبنى تنظيم الدولة ... التفجيرات الأربعة": a claim of the attacks told, plural or one
+        c.claim = "all" if any(words[k].norm.lstrip("وب") in _PLURAL_ATTACKS for k in range(claim_at, c.hi)) else "one"
     if words[c.lo].norm in _COINCIDE:
         # "وتزامن القصف مع زيارة ... إلى دمشق": the attack already told, dated by something else; but
         # "وتزامنت الغارات مع قصف مدفعي استهدف بلدة حمورية": what comes after "مع" is another attack
@@ -634,8 +654,29 @@ def _merge_lede_summaries(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _spread_claims(drafts: list[Draft], clauses: list[Clause]) -> list[Draft]:
+    """"وتبنى تنظيم «الدولة الإسلامية» التفجيرات الأربعة": a claim of several attacks names the
+    attacker of every news attack told before it that has none; a claim line with no place and no
+    toll of its own is no attack."""
+    out = list(drafts)
+    groups = load_groups()
+    for c in clauses:
+        claimant = c.perp or next((g for g in c.groups if not getattr(groups.get(g.id), "target_only", False)), None)
+        if c.claim != "all" or claimant is None or c.background or c.why in ("cumulative", "not an event"):
+            continue
+        own = next((d for d in out if c in d.clauses), None)
+        before = [e for e in out if e is not own and not e.background and not e.is_title and e.last_sent <= c.sent]
+        for e in before:
+            if e.perp is None and not (e.target is not None and _related(e.target.id, claimant.id)):
+                e.perp = claimant
+        if own is not None and before and own.clauses == [c] and not c.places and not any(
+                x.value is not None for x in c.casualties):
+            out.remove(own)
+    return out
+
+
 def build_drafts(clauses: list[Clause]) -> list[Draft]:
-    drafts = _merge_lede_summaries(_build_drafts(clauses))
+    drafts = _spread_claims(_merge_lede_summaries(_build_drafts(clauses)), clauses)
     if _toll_report(clauses):
         # its breakdown ("146 مدنيا استشهدوا في قصف لطائرات النظام، و94 في انفجار ألغام") names no place
         # and no day: shares of the period's toll, not attacks; an attack told with a place or day stays

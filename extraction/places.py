@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extraction.schema import Location
+from raqib.arabic import normalize_ar
 
 log = logging.getLogger("raqib.extract")
 
@@ -74,9 +75,13 @@ def ner_mentions(text: str, ents: list[tuple[int, int]], taken: list[tuple[int, 
                  context_of) -> list[PlaceRef]:
     """Stanza LOC entities not already covered by a gazetteer or group mention."""
     out = []
+    stops = _gazetteer().vocab.stop_names
     for s, e in ents:
         if any(s < te and ts < e for ts, te in taken):
             continue
+        head = (normalize_ar(text[s:e]).split() or [""])[0]
+        if head in stops or head.lstrip("وب") in stops:
+            continue  # "قرب المسجد الكبير": a common noun the tagger took for a place name
         cand = resolve(text[s:e], context_of(s))
         if cand is not None:
             out.append(PlaceRef(s, e, text[s:e], cand, "ner"))

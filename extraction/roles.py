@@ -436,7 +436,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
 
 @lru_cache(maxsize=8)
 def _dated_lex(name: str) -> tuple[AliasMatcher, dict[str, str | None]]:
-    """A lexicon of group id -> {phrases, until?} (weapon_actors.yaml, site_owners.yaml)."""
+    """A lexicon of group id -> {phrases, until?} (weapon_actors.yaml, site_owners.yaml); a key
+    "id#tag" is another entry of the same group (another period)."""
     raw = load_yaml(name)
     until = {gid: (str(v["until"]) if v.get("until") else None) for gid, v in raw.items()}
     return AliasMatcher({gid: v["phrases"] for gid, v in raw.items()}), until
@@ -450,7 +451,7 @@ def _named_by(name: str, text: str, words: list[Word], lo: int, hi: int, publish
         end = until.get(m.key)
         if end is not None and (published is None or published[:10] > end):
             continue
-        return GroupMention(m.key, m.start, m.end, text[m.start:m.end], m.i + lo, m.j + lo)
+        return GroupMention(m.key.split("#")[0], m.start, m.end, text[m.start:m.end], m.i + lo, m.j + lo)
     return None
 
 
