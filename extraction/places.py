@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -85,6 +86,31 @@ def ner_mentions(text: str, ents: list[tuple[int, int]], taken: list[tuple[int, 
         cand = resolve(text[s:e], context_of(s))
         if cand is not None:
             out.append(PlaceRef(s, e, text[s:e], cand, "ner"))
+    return out
+
+
+def settle_ambiguous(places: list[PlaceRef], context_of) -> list[PlaceRef]:
+    """A name several governorates share ("الدردارة" in Tartus and in al-Hasakah), resolved to one
+    outside the article's home governorate (where most of its unambiguous places are: "زركان"، "تل
+    تمر") while it has a namesake there: the namesake is meant. A paragraph of its own ("وفي السياق ذاته،
+    قصف جيش الاحتلال التركي قرية الدردارة") has no other place to rank by."""
+    counts = Counter(getattr(p.candidate, "admin1_pcode", None) for p in places if len(p.admin1_codes) == 1)
+    counts.pop(None, None)
+    if not counts:
+        return places
+    home, n = counts.most_common(1)[0]
+    if n < 2 or n < 0.6 * sum(counts.values()):
+        return places  # (a bulletin of several governorates has no home one)
+    named = {home}
+    out = []
+    for p in places:
+        code = getattr(p.candidate, "admin1_pcode", None)
+        want = set(p.admin1_codes) & named
+        if len(p.admin1_codes) > 1 and code not in named and want:
+            alt = resolve(p.text, context_of(p.start), want)
+            if alt is not None:
+                p = PlaceRef(p.start, p.end, p.text, alt, p.source, frozenset({getattr(alt, "admin1_pcode", None)}))
+        out.append(p)
     return out
 
 
