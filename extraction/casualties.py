@@ -128,7 +128,7 @@ def find_rising_tolls(text: str, words: list[Word], lo: int, hi: int) -> list[Ca
         i = m.i + lo
         if i > lo and words[i - 1].norm in not_after:
             continue  # "وبذلك يرتفع": a running total
-        k = next((k for k in range(i + 1, min(hi - 1, i + 10)) if words[k].norm in _TO), None)
+        k = next((k for k in range(i + 1, min(hi - 1, i + 16)) if words[k].norm in _TO), None)
         if k is None:
             continue
         c = count_at(text, words, k + 1)

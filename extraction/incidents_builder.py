@@ -407,6 +407,13 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
                   if (upd is None or not (upd.cue_start <= words[i].start < upd.cue_end))
                   and not (rising and any(x in words[k].norm for k in range(i, j) for x in ("حصيل", "رتفع")))
                   and not _after_superlative(words, lo, words[i].start)]  # "من أكثر الهجمات دموية منذ سنوات"
+    if cumulative and not c.is_title and any("حصيل" in words[k].norm for k in range(lo, hi)) and any(
+            words[k].norm in _INITIAL for k in range(lo, hi)) and not (cum_dates or c.since_date) and not any(
+            p.precision <= 2 for p in c.places) and not any(d.kind in STRONG_DATES for d in c.dates):
+        # "وكانت الحصيلة الأولى قد تحدثت عن مقتل ستة عناصر، قبل أن ترتفع خلال ساعات الليل": the first
+        # count of the attack told, not a period's toll
+        c.kind, c.why, c.background = "anaphoric", "initial toll", False
+        return
     if cumulative and not (cum_dates or c.since_date) and len(bracket_tolls(c)) >= 2:
         cumulative = []  # "وتوزع الضحايا: السوسة (6 قتلى)، الشعفة (5 قتلى)": this attack's toll per place
     if (cumulative and not discourse.any_in("toll_of_this", words, lo, hi)) \
@@ -473,6 +480,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     admin1 = {getattr(p.candidate, "admin1_pcode", None) for p in c.places if id(p) not in ends}
     if len(admin1 - {None}) >= 3 or (len(admin1 - {None}) >= 2 and c.background):  # "في محافظات اللاذقية وإدلب وحلب"
         c.kind, c.why = "none", "summary of several places"
+        return
+    if not c.is_title and rising and not has_date and not c.new_event and not any(p.precision <= 2 for p in c.places):
+        # "أفاد الدفاع المدني بأن حصيلة الغارة ارتفعت إلى سبعة قتلى": the attack told before, its new toll
+        c.kind, c.why = "anaphoric", "rising toll"
         return
     c.kind = "event"
 
@@ -706,7 +717,7 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 # after shelling in Hama: the clashes named there are news of their own, not the shelling's
                 c.kind, c.why = "event", "ongoing clashes elsewhere"
                 drafts.append(Draft([c], c.is_title, c.background, c.perp, c.target))
-            elif not recent and c.why == "rising toll":
+            elif not recent and c.why in ("rising toll", "initial toll"):
                 # the toll of the article's attack, told paragraphs later: it joins the latest news attack
                 # whose place it does not contradict
                 home = next((d for d in reversed(drafts) if not d.background and not d.is_title
