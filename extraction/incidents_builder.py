@@ -251,7 +251,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         triggers=[t for t in triggers if lo <= t.i < hi and not (
             t.attack_type in _EXPLOSIVE and any(0 <= t.i - j <= 3 for _i, j in seized))
             and not any(0 <= t.i - j <= 3 for _i, j in support)  # "بإسناد من الطائرات المسيرة"
-            and not (t.attack_type in ("drone_strike", "airstrike") and any(0 <= t.i - j <= 6 for _i, j in downed))],
+            and not (t.attack_type in ("drone_strike", "airstrike") and any(0 <= t.i - j <= 6 for _i, j in downed))
+            # "استهدف الطيران الإسرائيلي مواقع مدفعية": the artillery is what was hit, not the weapon
+            and not (t.attack_type == "shelling" and t.i > lo and words[t.i - 1].norm.lstrip("و") in _GUN_SITES)],
         groups=[g for g in groups if lo <= g.i < hi],
         casualties=find_casualties(text, words, lo, hi, frozenset(
             k for g in groups if lo <= g.i < hi for k in range(g.i, g.j))),
@@ -267,9 +269,11 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     )
     # "أعلن ... اليوم الاثنين، أن الطيران الروسي نفذ يوم أمس غارات": the date after "أن" is the attack's;
     # the one before it dates the announcement
-    that = next((k for k in range(lo, hi) if words[k].norm in _THAT_WORDS), None)
+    that = next((k for k in range(lo, hi) if words[k].norm in _THAT_WORDS
+                 and not (k > lo and words[k - 1].norm.lstrip("و") in _HEDGE_VERBS)), None)  # "يرجح أنها روسية"
     if that is not None:
-        after = [d for d in c.dates if d.start >= words[that].end and d.kind in STRONG_DATES]
+        after = [d for d in c.dates if d.start >= words[that].end and d.kind in STRONG_DATES
+                 and not d.text.startswith(("منذ", "ومنذ"))]  # "المحاصرة منذ أكثر من ثلاث سنوات": a period
         if after and any(d.start < words[that].start for d in c.dates):
             c.dates = [d for d in c.dates if d.start >= words[that].end]
     opening = _starts("background_start", words, lo, hi)
@@ -368,6 +372,8 @@ _HOSPITAL = frozenset(norm_phrase("مشفى مستشفى المشفى المست
 _COINCIDE = frozenset(norm_phrase("تزامن وتزامن تزامنت وتزامنت يتزامن ويتزامن ترافق وترافق ترافقت وترافقت"))
 
 
+_HEDGE_VERBS = frozenset(norm_phrase("يرجح يعتقد يرجّح يُرجّح يُعتقد يرجح يظن يشتبه يعتقد يبدو"))
+_GUN_SITES = frozenset(norm_phrase("مواقع موقع مرابض مربض كتيبة كتائب سرية فوج بطاريات بطارية منصات منصة مستودع مستودعات"))
 _IN_RESPONSE = frozenset(norm_phrase("ردا رداً وردا ورداً انتقاما"))
 _CLAIM_STEMS = ("تبني", "تبنت", "يتبني", "تتبني", "تبناه", "تبنته", "تبناها")
 _PLURAL_ATTACKS = frozenset(norm_phrase("التفجيرات الهجمات العمليات الهجومين التفجيرين الانفجارات الغارات الاعتداءات"))
@@ -432,7 +438,11 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         return
     has_date = any(d.kind in SPECIFIC_DATES and not d.text.startswith(("منذ", "ومنذ")) for d in c.dates)  # "منذ أسابيع" is a period
     has_count = any(x.value is not None for x in c.casualties)
-    generic = discourse.any_in("generic", words, lo, hi)
+    gen_at = discourse.positions("generic", words, lo, hi)
+    first_told = min((x.cue_start for x in c.casualties if x.value is not None), default=None)
+    # ("قتلت امرأتان وطفل في قرية الغنطو، مضيفاً أن فرق الدفاع المدني ما زالت تبحث": a remark after the
+    # toll does not make it a generic statement)
+    generic = bool(gen_at)
     if not real:
         if generic:
             c.kind, c.why = "none", "generic"
@@ -705,9 +715,20 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
         recent = sorted((d for d in reversed(body) if c.sent - d.last_sent <= (3 if _says_more(c) else 1)),
                         key=lambda d: -d.last_sent)[:3]  # the draft told last first
         own = _governorates(c.places)
-        if own:  # ... but not one placed only in other governorates
-            recent.sort(key=lambda d: bool(_governorates(d.places)) and not own & _governorates(d.places))
+        if own:  # ... but not one placed only in other governorates, and first one told of the same town
+            exact = [p for p in c.places if p.precision <= 1]
+            recent.sort(key=lambda d: (bool(_governorates(d.places)) and not own & _governorates(d.places),
+                                       not any(same_area(p, q, km=1.0) for p in exact for q in d.places)))
         if c.kind == "anaphoric":
+            exact = [p for p in c.places if p.precision <= 1]
+            if len(exact) == 1 and c.why == "rising toll" and not any(
+                    same_area(p, q, km=1.0) for d in recent[:1] for p in exact for q in d.places):
+                # "ارتفعت حصيلة القتلى في تلبيسة إلى 11" after other towns' lines: the draft of that town
+                town = next((d for d in reversed(body) if c.sent - d.last_sent <= 4 and not d.background
+                             and any(same_area(p, q, km=1.0) for p in exact for q in d.places if q.precision <= 1)),
+                            None)
+                if town is not None:
+                    recent = [town] + [d for d in recent if d is not town]
             far = [p for p in c.places if p.precision <= 2]
             if far and (c.new_event or not recent) and any(t.attack_type == "armed_clash" and not t.generic_plural
                                                             for t in c.triggers) \
