@@ -31,6 +31,7 @@ from extraction.incidents_builder import (
 from extraction.lexicon import Word, words_of
 from extraction.numbers import find_counts
 from extraction.places import PlaceRef, drop_containers, gazetteer_mentions, ner_mentions, settle_ambiguous
+from extraction.groups import successor
 from extraction.roles import GroupMention, StanzaWord, link_affiliations, raw_group_mentions
 from extraction.schema import Article, Incident
 from extraction.triggers import Trigger, find_triggers
@@ -166,7 +167,8 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
         raw = raw_group_mentions(text, sw)
         group_spans.extend((g.start, g.end) for g in raw)
         for g in link_affiliations(raw, sw):
-            groups.append(GroupMention(g.id, g.start, g.end, g.text, g.i + s.lo, g.j + s.lo))
+            gid = successor(g.id, g.text, article.published)
+            groups.append(GroupMention(gid, g.start, g.end, g.text, g.i + s.lo, g.j + s.lo))
         for t in find_triggers(text, sw):
             triggers.append(replace(t, i=t.i + s.lo, j=t.j + s.lo))
     para_of_word = [0] * len(words)

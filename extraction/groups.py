@@ -70,3 +70,26 @@ def expand_group_ids(ids: list[str] | tuple[str, ...], *, include_children: bool
                 selected.add(g.id)
                 changed = True
     return selected
+
+
+@lru_cache(maxsize=1)
+def _successions() -> list[tuple[str, str, str, frozenset[tuple[str, ...]]]]:
+    from extraction.lexicon import load_yaml, norm_phrase
+
+    return [(str(r["after"]), r["from"], r["to"], frozenset(tuple(norm_phrase(p)) for p in r["phrases"]))
+            for r in load_yaml("group_successions.yaml").get("successions") or []]
+
+
+def successor(group_id: str, text: str, published: str | None) -> str:
+    """The id a group name stands for on the article's date ("إدارة العمليات العسكرية" after 8 December
+    2024 is the government's; before it, HTS's). No publication date: the lexicon id."""
+    if not published:
+        return group_id
+    from extraction.lexicon import norm_phrase
+
+    words = tuple(norm_phrase(text))
+    for after, src, dst, phrases in _successions():
+        if group_id == src and published[:10] >= after and any(
+                words[k:k + len(p)] == p for p in phrases for k in range(len(words) - len(p) + 1)):
+            return dst
+    return group_id

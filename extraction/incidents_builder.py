@@ -192,6 +192,15 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text, end))
 
 
+_HEADING_AFTER = re.compile(r"\s*[-–—:]")
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    """"درعا – ..."، "محافظة حمص: ...": a place opening its line before a dash or colon."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(_HEADING_AFTER.match(text, end))
+
+
 def _reporter_seat(text: str, words: list[Word], j: int, pos: int) -> bool:
     """"مراسل عنب بلدي في درعا": the place right after "في", a few words after a reporter cue ending at
     word ``j``, with no comma between, is where the reporter works, not where the attack was."""
@@ -267,6 +276,11 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             and not _dateline(text, p.start, p.end)],
         dates=[d for d in dates if start <= d.start < end],
     )
+    # "درعا – استشهد ثلاثة مواطنين ... على بلدة بصر الحرير": a governorate heading opening the paragraph
+    # gives way to the town the line names
+    heads = [p for p in c.places if _heading(text, p.start, p.end)]
+    if heads and any(p.precision <= 2 for p in c.places if p not in heads):
+        c.places = [p for p in c.places if p not in heads]
     # "أعلن ... اليوم الاثنين، أن الطيران الروسي نفذ يوم أمس غارات": the date after "أن" is the attack's;
     # the one before it dates the announcement
     that = next((k for k in range(lo, hi) if words[k].norm in _THAT_WORDS
@@ -645,6 +659,34 @@ def _toll_report(clauses: list[Clause]) -> bool:
     return False
 
 
+def _update_home(c: Clause, drafts: list[Draft]) -> Draft | None:
+    """The news attack a rising-toll line updates: told within the last few sentences, of the same
+    kind (or pointed back to: "الكمين"), in the same town when the line names one, with no other
+    attacker."""
+    exact = [p for p in c.places if p.precision <= 1]
+    fam = {_FAMILY.get(t.attack_type) for t in c.triggers} - {None}
+    rise_at = min((x.cue_start for x in c.casualties if x.update), default=0)
+    # "ارتفعت حصيلة ضحايا البراميل التي ألقيت أمس الأحد": a day told after the rise dates the attack
+    # updated (another one than today's); "وصباح اليوم، ارتفعت الحصيلة" only dates the report
+    own_day = next((d.value for d in c.dates if d.kind in STRONG_DATES and d.value and d.start > rise_at), None)
+    for d in reversed(drafts):
+        if d.is_title or d.background or c.sent - d.last_sent > 8:
+            continue
+        if exact and not any(same_area(p, q, km=1.0) for p in exact for q in d.places):
+            continue
+        if not exact and fam and not fam & ({_FAMILY.get(t) for t in d.types} - {None}):
+            continue
+        if not exact and not fam:
+            continue
+        if c.perp and d.perp and not _related(c.perp.id, d.perp.id):
+            continue
+        sd = d.strong_date()
+        if own_day and sd is not None and sd.value and sd.value != own_day:
+            continue
+        return d
+    return None
+
+
 def _merge_lede_summaries(drafts: list[Draft]) -> list[Draft]:
     """"في وقت قُتل فيه شاب بضربة مسيّرة إسرائيلية في ريف القنيطرة" in the lede, then "وفي ريف القنيطرة،
     قُتل شاب ... مساء الخميس، جراء استهداف طائرة مسيّرة إسرائيلية": a lede line with no day of its own
@@ -761,6 +803,13 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 c.kind, c.why = "event", "anaphoric lede"
                 drafts.append(Draft([c], c.is_title, c.background, c.perp, c.target))
             continue
+        if any(x.update for x in c.casualties) and not c.is_title and not c.background:
+            home = _update_home(c, drafts)
+            if home is not None:
+                # "وفي وقت لاحق، ارتفع عدد شهداء بلدة بصر الحرير إلى أربعة"، "وصباح اليوم، ارتفعت حصيلة
+                # قتلى الكمين إلى 16": the new toll of an attack already told (its day is the report's)
+                home.clauses.append(c)
+                continue
         target = None
         if not c.new_event:
             for d in recent:
