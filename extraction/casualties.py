@@ -269,6 +269,7 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
 
 
 _OTHERS = frozenset(norm_phrase("آخرون آخرين آخرون"))
+_BREAKDOWN = frozenset(norm_phrase("هم هن بينهم بينهن منهم منهن بينها منها"))
 
 
 def _and_others(text: str, words: list[Word], lo: int, hi: int, found: list[Casualty]) -> list[Casualty]:
@@ -281,11 +282,14 @@ def _and_others(text: str, words: list[Word], lo: int, hi: int, found: list[Casu
     taken = {k for x in found if x.count is not None for k in range(x.count.i, x.count.j)}
     extra = []
     for k in range(lo, hi - 1):
-        if k in taken or not words[k].norm.startswith("و") or words[k + 1].norm not in _OTHERS:
-            continue
+        if k in taken or not words[k].norm.startswith("و") or words[k].norm.startswith("واحد") or not (
+                words[k + 1].norm in _OTHERS or (words[k + 1].norm == "من" and k + 2 < hi)):
+            continue  # "و17 آخرون"، "واثنين من الوحدات الكردية" (the other side's dead)
         prev = [x for x in valued if x.count.j <= k]
         c = count_at(text, words, k)
         if not prev or c is None or c.value is None or c.j != k + 1:
             continue
+        if words[k + 1].norm == "من" and any(words[x].norm.lstrip("و") in _BREAKDOWN for x in range(prev[-1].count.j, k)):
+            continue  # "استشهد 5 مواطنين، هم رجل وزوجته وثلاثة من أطفالهما": the 5 told one by one
         extra.append(Casualty(prev[-1].kind, c.value, c.start, words[k + 1].end, c, k + 2, extra=True))
     return extra
