@@ -155,7 +155,14 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
                     continue
                 sw.append(StanzaWord(_to_orig(p, w.start_char), _to_orig(p, w.end_char), w.upos or "",
                                      w.feats or "", w.deprel or "", (w.head or 0) - 1, w.id - 1))
-            sentences.append(Sentence(s0, e0, para, title_end is not None and s0 < title_end, lo, len(words), sw))
+            prev = sentences[-1] if sentences else None
+            if prev is not None and prev.para == para and s0 == prev.end and text[prev.end - 1:prev.end] == ".":
+                # "وقال ناشط للعربية.نت إن ...": a dot inside a name ("العربية.نت") ends no sentence
+                n = len(prev.swords)
+                sw = prev.swords + [replace(w, head=w.head + n if w.head >= 0 else -1, idx=w.idx + n) for w in sw]
+                sentences[-1] = Sentence(prev.start, e0, para, prev.is_title, prev.lo, len(words), sw)
+            else:
+                sentences.append(Sentence(s0, e0, para, title_end is not None and s0 < title_end, lo, len(words), sw))
             for ent in sent.ents:
                 if ent.type == "LOC":
                     ents.append((_to_orig(p, ent.start_char), _to_orig(p, ent.end_char)))

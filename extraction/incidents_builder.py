@@ -386,6 +386,7 @@ _HOSPITAL = frozenset(norm_phrase("مشفى مستشفى المشفى المست
 _COINCIDE = frozenset(norm_phrase("تزامن وتزامن تزامنت وتزامنت يتزامن ويتزامن ترافق وترافق ترافقت وترافقت"))
 
 
+_LINE_WORDS = frozenset(norm_phrase("خط خطوط منطقة"))
 _HEDGE_VERBS = frozenset(norm_phrase("يرجح يعتقد يرجّح يُرجّح يُعتقد يرجح يظن يشتبه يعتقد يبدو"))
 _GUN_SITES = frozenset(norm_phrase("مواقع موقع مرابض مربض كتيبة كتائب سرية فوج بطاريات بطارية منصات منصة مستودع مستودعات"))
 _IN_RESPONSE = frozenset(norm_phrase("ردا رداً وردا ورداً انتقاما"))
@@ -446,6 +447,7 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     told = min((x.cue_start for x in c.casualties if x.value is not None), default=None)
     first_real = min((t.start for t in real), default=None)
     if any(not any(words[k].norm in _TIME_REF for k in range(max(lo, i - 2), i))
+           and not (i > lo and words[i - 1].norm.lstrip("و") in _LINE_WORDS)  # "خط وقف إطلاق النار": a place
            and not (told is not None and first_real is not None and words[i].start > max(told, first_real))
            for i, _j in discourse.positions("not_event", words, lo, hi)):
         c.kind, c.why = "none", "not an event"
@@ -659,6 +661,20 @@ def _toll_report(clauses: list[Clause]) -> bool:
     return False
 
 
+_TOWN_HEAD = re.compile(r"(?:^|\s)[وبل]?(?:مدينة|بلدة|قرية)\s")
+
+
+def _elsewhere_later(c: Clause, d: Draft) -> bool:
+    """A line with its own day (not the draft's) and its own town (none of the draft's)."""
+    cd = next((x.value for x in c.dates if x.kind in STRONG_DATES and x.value), None)
+    sd = d.strong_date()
+    if cd is None or sd is None or not sd.value or cd == sd.value:
+        return False
+    # (a town the gazetteer lacks still names a town: "على مدخل بلدة المتونة")
+    towns = [p for p in c.places if p.precision <= 1 or _TOWN_HEAD.search(p.text)]
+    return bool(towns) and not any(same_area(p, q, km=1.0) or p.text == q.text for p in towns for q in d.places)
+
+
 def _update_home(c: Clause, drafts: list[Draft]) -> Draft | None:
     """The news attack a rising-toll line updates: told within the last few sentences, of the same
     kind (or pointed back to: "الكمين"), in the same town when the line names one, with no other
@@ -788,6 +804,11 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                     (d for d in reversed(drafts) if d.is_title and _compatible(d, c, loose_target=True)), None)
                 if home is not None:
                     home.clauses.append(c)
+            elif recent and c.casualties and any(x.value is not None for x in c.casualties) and _elsewhere_later(c, recent[0]):
+                # "وردّ ذوو المخطوفين صباح اليوم باحتجاز سبعة أشخاص عند حاجز على مدخل بلدة المتونة" after
+                # yesterday's abduction near شهبا: another day and another town make another incident
+                c.kind, c.why = "event", "another day and place"
+                drafts.append(Draft([c], c.is_title, c.background, c.perp, c.target))
             elif recent:
                 recent[0].clauses.append(c)
                 if recent[0].target is None and c.target is not None and c.casualties and not (
