@@ -241,17 +241,17 @@ def test_runs_the_real_extraction_on_a_dev_article(nlp, tmp_path):
     assert s.n_articles == 1
 
 
-# Floors on the dev sets the rules were tuned on (devset5 is kept for a final unseen measurement and
-# is not scored here). A change that loses incidents or fields across annotators fails here; the
-# figures themselves are printed by benchmarks/extraction_eval.py.
-TUNED = ["devset2", "devset3", "devset4", "devset6"]
+# Floors on the dev sets the rules were tuned on (each was first scored once unseen; the newest set
+# is kept out until its honest measurement is recorded). A change that loses incidents or fields
+# across annotators fails here; the figures themselves are printed by benchmarks/extraction_eval.py.
+TUNED = ["devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "devset9"]
 
 
 @pytest.mark.stanza
 def test_tuned_dev_sets_keep_their_floor(nlp):
     arts = [a for name in TUNED for a in ev.load_devset(ev.DEFAULT_DEVSET.parent / name)]
     s = ev.summarize(ev.run_devset(arts, nlp, progress=False))
-    assert s.prf("all")[2] >= 0.88, s.prf("all")
-    assert s.prf("main")[2] >= 0.85, s.prf("main")
+    assert s.prf("all")[2] >= 0.92, s.prf("all")
+    assert s.prf("main")[2] >= 0.90, s.prf("main")
     for field in ("perpetrator", "target", "attack_type", "location", "date", "killed"):
-        assert s.accuracy(field) >= 0.80, (field, s.accuracy(field))
+        assert s.accuracy(field) >= 0.85, (field, s.accuracy(field))
