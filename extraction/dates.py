@@ -211,7 +211,7 @@ def _lexicon(path: Path = DATES_FILE) -> _Lex:
         "night_span": (rf"{_B}(?:{NIGHT})\s+(?P<wd>{WD})\s*(?:[-–—/]|علي|و)?\s*(?P<wd2>{WD}){_E}"),
         "weekday": (rf"{_B}(?:(?P<dp>{DP})\s+)?(?P<yawm>يوم\s+)?(?P<wd>{WD}){_E}"
                     rf"(?:\s+(?P<rel>{LAST}|{NEXT}){_E})?"),
-        "since": (rf"{_B}{SINCE}\s+(?:(?:{POS})\s+)?(?:العام|السنه|الشهر|الاسبوع|بدء|اندلاع)"
+        "since": (rf"{_B}{SINCE}\s+(?:(?:{POS})\s+)?(?:العام|السنه|الشهر|الاسبوع|بدء|اندلاع|انطلاق|بدايه)"
                   rf"(?:\s+(?:{CUR}|{LAST}))?{_E}"),
         "year_rel": (rf"{_B}(?:(?:{POS})\s+)?(?:{YEARW})\s+(?P<rel>{LAST}|{CUR}){_E}"),
         "year": rf"{_B}(?P<cue>(?:{YCUE}\s+){{1,3}})(?P<y>{_YEAR})(?!\d)",

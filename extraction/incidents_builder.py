@@ -254,6 +254,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     outlet = discourse.positions("source_name", words, lo, hi)
     reporter = discourse.positions("reporter", words, lo, hi)
     taken_to = discourse.positions("destination", words, lo, hi)  # "نقل المصابون إلى معبر باب الهوى"
+    # "تواصلت المعارك بين كتائب الثوار وقوات الأسد": clashes named with both sides are news of their own
+    triggers = [replace(t, anaphoric=False) if t.anaphoric and t.attack_type == "armed_clash" and t.j < hi
+                and words[t.j].norm in _BETWEEN_WORD else t for t in triggers]
     c = Clause(
         idx=idx, sent=sent_idx, para=sent.para, is_title=sent.is_title, start=start, end=end, lo=lo, hi=hi,
         # "ضبط أحزمة ناسفة": seized explosives are not an attack
@@ -386,6 +389,7 @@ _HOSPITAL = frozenset(norm_phrase("مشفى مستشفى المشفى المست
 _COINCIDE = frozenset(norm_phrase("تزامن وتزامن تزامنت وتزامنت يتزامن ويتزامن ترافق وترافق ترافقت وترافقت"))
 
 
+_BETWEEN_WORD = frozenset(norm_phrase("بين"))
 _LINE_WORDS = frozenset(norm_phrase("خط خطوط منطقة"))
 _HEDGE_VERBS = frozenset(norm_phrase("يرجح يعتقد يرجّح يُرجّح يُعتقد يرجح يظن يشتبه يعتقد يبدو"))
 _GUN_SITES = frozenset(norm_phrase("مواقع موقع مرابض مربض كتيبة كتائب سرية فوج بطاريات بطارية منصات منصة مستودع مستودعات"))
