@@ -238,7 +238,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                 c = singular_at(text, words, k + lo)
             # "اختطف مسلحون مجهولون، أمس الخميس، ثلاثة مدنيين": the object after the subject and date
             k2 = k
-            while c is None and k2 < min(len(sub), k + 9) and (_lex().skip_word(sub[k2].norm) or k2 + lo in subject):
+            while c is None and k2 < min(len(sub), k + 9) and (_lex().skip_word(sub[k2].norm) or k2 + lo in subject or (
+                    sub[k2].norm == "من" and k2 > 0 and sub[k2 - 1].norm in _MADE_OF)):  # "عائلة مؤلفة من خمسة أفراد"
                 k2 += 1
                 if k2 < len(sub):
                     c = count_at(text, words, k2 + lo) or singular_at(text, words, k2 + lo)
@@ -269,6 +270,7 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
 
 
 _OTHERS = frozenset(norm_phrase("آخرون آخرين آخرون"))
+_MADE_OF = frozenset(norm_phrase("مؤلفة مكونة مؤلف مكون"))
 _BREAKDOWN = frozenset(norm_phrase("هم هن بينهم بينهن منهم منهن بينها منها"))
 
 
