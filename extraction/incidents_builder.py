@@ -576,10 +576,22 @@ def _governorates(ps: list[PlaceRef]) -> set:
             for x in ({getattr(p.candidate, "admin1_pcode", None)} | set(p.admin1_codes))} - {None}
 
 
+_STATES = {"syrian_government", "russia", "turkey", "israel", "us_led_coalition"}
+
+
+def _top_id(gid: str) -> str:
+    g = load_groups().get(gid)
+    return g.top_level if g else gid
+
+
 def _compatible(d: Draft, c: Clause, loose_target: bool = False) -> bool:
     ids = d.group_ids
     if c.perp and d.perp and not (_related(c.perp.id, d.perp.id) or c.perp.id in ids) and "unknown" not in (
             c.perp.id, d.perp.id):  # "مسلحين مجهولين" then "يرجح أنهم من خلايا داعش": one attack
+        return False
+    if c.perp and d.perp and not _related(c.perp.id, d.perp.id) and {_top_id(c.perp.id), _top_id(d.perp.id)} <= _STATES:
+        # "قصف مدفعي لقوات النظام ... وأضاف أن الطائرات الروسية شنت غارات": two armies, two attacks
+        # (even when the draft names the other elsewhere: "وقف إطلاق النار بين روسيا وتركيا")
         return False
     if c.target and d.target and not loose_target and not (_related(c.target.id, d.target.id) or c.target.id in ids) and not (
             _soft_civilians(c.target) or _soft_civilians(d.target)):
