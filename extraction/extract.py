@@ -233,6 +233,13 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
             if clauses and clauses[-1].sent == si and clauses[-1].why == "cumulative" and not any(
                     d.kind in STRONG_DATES or d.value is not None for d in c.dates):
                 c.breakdown = True  # "، فيما قتلت القوات الروسية 6 مدنيين": a share of the toll before
+            if clauses and clauses[-1].sent == si and clauses[-1].kind == "none" and clauses[-1].why == "" and not any(
+                    d.kind in STRONG_DATES for d in c.dates) and words[lo].norm in ("حيث", "وحيث"):
+                # "شهدت مناطق ريف إدلب يوم أمس تصعيداً، حيث شنت الطائرات الروسية عشرات الغارات": the day
+                # the sentence opened with dates the attack its next clause tells
+                told = [d for d in clauses[-1].dates if d.kind in STRONG_DATES and d.value is not None]
+                if told:
+                    c.dates = [*c.dates, told[-1]]
             classify(c, words, s.swords)
             if c.kind != "none":
                 assign_clause_roles(c, words, s_groups, s.swords, text, article.published)

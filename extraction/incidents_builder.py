@@ -293,7 +293,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                  and not d.text.startswith(("منذ", "ومنذ"))]  # "المحاصرة منذ أكثر من ثلاث سنوات": a period
         if after and any(d.start < words[that].start for d in c.dates):
             c.dates = [d for d in c.dates if d.start >= words[that].end]
-    opening = _starts("background_start", words, lo, hi)
+    opening = _starts("background_start", words, lo, hi) and not any(
+        d.kind == "hours" and d.start - words[lo].start <= 12 for d in c.dates)  # "وسبق ذلك بساعات": the same day
     # "قصفت القوات التركية قرية منغ، اللذين سيطرت عليهما قسد قبل أيام": a past told inside a relative
     # clause after the attack describes the place, not the attack
     first_trig = min((t.i for t in c.triggers), default=hi)
