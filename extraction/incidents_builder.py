@@ -390,6 +390,7 @@ _HOSPITAL = frozenset(norm_phrase("مشفى مستشفى المشفى المست
 _COINCIDE = frozenset(norm_phrase("تزامن وتزامن تزامنت وتزامنت يتزامن ويتزامن ترافق وترافق ترافقت وترافقت"))
 
 
+_PICKS = frozenset(norm_phrase("أعنفها أعنفه أبرزها أبرزه أكثرها أحدثها آخرها أشدها أكبرها أدماها أفظعها أخطرها"))
 _BETWEEN_WORD = frozenset(norm_phrase("بين"))
 _LINE_WORDS = frozenset(norm_phrase("خط خطوط منطقة"))
 _HEDGE_VERBS = frozenset(norm_phrase("يرجح يعتقد يرجّح يُرجّح يُعتقد يرجح يظن يشتبه يعتقد يبدو"))
@@ -433,6 +434,14 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
                   if (upd is None or not (upd.cue_start <= words[i].start < upd.cue_end))
                   and not (rising and any(x in words[k].norm for k in range(i, j) for x in ("حصيل", "رتفع")))
                   and not _after_superlative(words, lo, words[i].start)]  # "من أكثر الهجمات دموية منذ سنوات"
+    pick = next((k for k in range(lo, hi) if words[k].norm.lstrip("و") in _PICKS), None)
+    if pick is not None and (cumulative or cum_dates) and any(
+            d.precision == "day" and d.start > words[pick].start for d in c.dates):
+        # "وشهدت دمشق عدة تفجيرات خلال الأشهر الماضية، كان أعنفها في 21 شباط، حين قتل أكثر من 50": the
+        # one attack singled out, with its day, is an attack of its own
+        c.dates = [d for d in c.dates if d.start > words[pick].start]
+        cumulative, cum_dates = [], []
+        c.since_date = False
     if cumulative and not c.is_title and any("حصيل" in words[k].norm for k in range(lo, hi)) and any(
             words[k].norm in _INITIAL for k in range(lo, hi)) and not (cum_dates or c.since_date) and not any(
             p.precision <= 2 for p in c.places) and not any(d.kind in STRONG_DATES for d in c.dates):
