@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from extraction.anaphora import adjective_mentions, resolve_anaphora
 from extraction.dates import find_date_mentions
+from extraction.groups import successor
 from extraction.incidents_builder import (
     STRONG_DATES,
     Clause,
@@ -31,7 +32,6 @@ from extraction.incidents_builder import (
 from extraction.lexicon import Word, words_of
 from extraction.numbers import find_counts
 from extraction.places import PlaceRef, drop_containers, gazetteer_mentions, ner_mentions, settle_ambiguous
-from extraction.groups import successor
 from extraction.roles import GroupMention, StanzaWord, link_affiliations, raw_group_mentions
 from extraction.schema import Article, Incident
 from extraction.triggers import Trigger, find_triggers

@@ -393,7 +393,7 @@ _COINCIDE = frozenset(norm_phrase("تزامن وتزامن تزامنت وتزا
 _PICKS = frozenset(norm_phrase("أعنفها أعنفه أبرزها أبرزه أكثرها أحدثها آخرها أشدها أكبرها أدماها أفظعها أخطرها"))
 _BETWEEN_WORD = frozenset(norm_phrase("بين"))
 _LINE_WORDS = frozenset(norm_phrase("خط خطوط منطقة"))
-_HEDGE_VERBS = frozenset(norm_phrase("يرجح يعتقد يرجّح يُرجّح يُعتقد يرجح يظن يشتبه يعتقد يبدو"))
+_HEDGE_VERBS = frozenset(norm_phrase("يرجح يعتقد يظن يشتبه يبدو"))
 _GUN_SITES = frozenset(norm_phrase("مواقع موقع مرابض مربض كتيبة كتائب سرية فوج بطاريات بطارية منصات منصة مستودع مستودعات"))
 _IN_RESPONSE = frozenset(norm_phrase("ردا رداً وردا ورداً انتقاما"))
 _CLAIM_STEMS = ("تبني", "تبنت", "يتبني", "تتبني", "تبناه", "تبنته", "تبناها")
@@ -468,11 +468,7 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         return
     has_date = any(d.kind in SPECIFIC_DATES and not d.text.startswith(("منذ", "ومنذ")) for d in c.dates)  # "منذ أسابيع" is a period
     has_count = any(x.value is not None for x in c.casualties)
-    gen_at = discourse.positions("generic", words, lo, hi)
-    first_told = min((x.cue_start for x in c.casualties if x.value is not None), default=None)
-    # ("قتلت امرأتان وطفل في قرية الغنطو، مضيفاً أن فرق الدفاع المدني ما زالت تبحث": a remark after the
-    # toll does not make it a generic statement)
-    generic = bool(gen_at)
+    generic = discourse.any_in("generic", words, lo, hi)
     if not real:
         if generic:
             c.kind, c.why = "none", "generic"
@@ -537,7 +533,7 @@ def _road_second_ends(places: list[PlaceRef], words: list[Word], lo: int, hi: in
     starts = [w.start for w in words]
     out: set[int] = set()
     ps = sorted(places, key=lambda p: p.start)
-    for q, p in zip(ps, ps[1:]):
+    for q, p in zip(ps, ps[1:], strict=False):
         i = bisect.bisect_right(starts, q.start) - 1
         k = bisect.bisect_right(starts, p.start) - 1
         if not (lo <= i < k < hi):
