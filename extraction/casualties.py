@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase
-from extraction.numbers import Count, count_at, singular_at
+from extraction.numbers import Count, count_at, singular_at, with_kin
 
 KINDS = ("killed", "wounded", "captured", "neutralised")  # neutralised: "تحييد", never a killed count
 
@@ -212,6 +212,12 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             value = _PRONOUN_COUNT[where]
             pron = Count(value, i, j, m.start, m.end, text[m.start:m.end],
                          note=None if value is not None else text[m.start:m.end])
+            if value == 1:
+                # "ما أدى لمقتله ومرافقه": the victim and one more named through him
+                kin = with_kin(text, words, i, j)
+                if kin.value is not None and kin.value > 1:
+                    pron = kin
+                    value = kin.value
             out.append(Casualty(kind, value, m.start, m.end, pron, j))  # "ما أدى إلى مقتله" = 1
             continue
         count: Count | None = None

@@ -159,10 +159,10 @@ def singular_at(text: str, words: list[Word], i: int) -> Count | None:
     m = _lex().singular.match_at(words, i)
     if m is None:
         return None
-    return _with_kin(text, words, i, m[2])
+    return with_kin(text, words, i, m[2])
 
 
-def _with_kin(text: str, words: list[Word], i: int, j: int) -> Count:
+def with_kin(text: str, words: list[Word], i: int, j: int) -> Count:
     """"سيدة وطفلها" = 2, "أم وطفليها" = 3, "أم وأطفالها الثلاثة" = 4; "أم وأطفالها" has no number."""
     if j + 1 < len(words) and not words[j].norm.startswith("و") and words[j].norm.endswith(("ي", "يه")) \
             and words[j + 1].norm.startswith("و") and _lex().kin.match_at(
