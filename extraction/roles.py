@@ -47,6 +47,7 @@ _TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
     "الأقل بينهم بينهن منهم منهن"  # "قتل 14 شخصا على الأقل، بينهم عسكريون إيرانيون"
 ))
 _BEIN = frozenset(norm_phrase("بين"))
+_WITH = frozenset(norm_phrase("مع"))
 
 
 @dataclass(frozen=True)
@@ -338,6 +339,19 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if len(after) >= 2 and after[0].i - k <= 4:
                 perp, target = after[0], after[1]
                 break
+    # 2c. "قضى 3 عناصر من الفصائل خلال اشتباكات مع قوات النظام": the side met in the clash is the
+    # attacker of the ones who fell
+    if perp is None:
+        for t in triggers:
+            if t.attack_type == "armed_clash" and t.j < hi and words[t.j].norm in _WITH and any(
+                    x.count is not None and x.count.i < t.i for x in casualties):  # (the fallen told first)
+                m = _first_after(ms_roles, words, t.j + 1, hi, _PERP_FILLERS, max_gap=3)
+                if m is not None:
+                    perp = m
+                    top = {g.id: g.top_level for g in groups.values()}
+                    target = target or next((x for x in ms if x.i < t.i and top.get(x.id, x.id) != top.get(m.id, m.id)
+                                             and id(x) not in speakers), None)
+                    break
     # 3. attack verbs: SVO / VSO, then the parse
     # "بقصف مدفعي": a verb form behind a preposition is a noun (the subject rule does not apply)
     verbs = [(i, j) for i, j in discourse.positions("attack_verbs", words, lo, hi) if not _behind_preposition(words[i].norm)]
