@@ -1157,7 +1157,7 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         # (the air word may stand before the group's name: "قصفت طائرات الاحتلال التركي")
         before = article.text[max(0, d.perp.start - 12):d.perp.start].split()[-1:] if d.perp.start else []
         attack_type = {"airstrike": "airstrike", "drone_strike": "drone_strike"}.get(
-            type_from_actor(" ".join(before + [d.perp.text])) or "", attack_type)
+            type_from_actor(" ".join(before + [d.perp.text])) or type_from_actor_id(d.perp.id) or "", attack_type)
     if attack_type == "armed_clash" and target is not None and groups[target.id].target_only:
         # an attack on civilians is not a battle: its weapon says what it was ("استهدف المسلحون
         # بالقذائف الصاروخية مدينة محردة، ما أدى إلى استشهاد طفلة")

@@ -38,7 +38,7 @@ _PERP_FILLERS = frozenset(norm_phrase(
 ))
 _TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
     "على ضد مواقع موقع نقاط نقطة حراسة مراقبة مقرات مقر حاجز حواجز رتل رتلا أرتال سيارة سيارات عربة دورية "
-    "آلية آليات تمركز تجمعات تجمع في صفوف بصفوف أفراد جنود جنديين عنصرين تتحصن فيها يتحصن يتمركز تتمركز "
+    "آلية آليات دبابة دبابتين دبابات مدرعة مدرعات عربات تمركز تجمعات تجمع في صفوف بصفوف أفراد جنود جنديين عنصرين تتحصن فيها يتحصن يتمركز تتمركز "
     "المواقع النقاط مستودع مستودعات قاعدة قواعد منزل منازل التي الذي "
     # a victim's title before the group he belongs to ("القائد الميداني في لواء ..."، "قائدا في حركة ...")
     "قائد قائدا القائد قيادي قياديا القيادي ميداني ميدانيا الميداني بارز بارزا البارز سابق سابقا السابق "
@@ -48,6 +48,7 @@ _TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
 ))
 _BEIN = frozenset(norm_phrase("بين"))
 _WITH = frozenset(norm_phrase("مع"))
+_WAS = frozenset(norm_phrase("كان كانت كانوا"))
 
 
 @dataclass(frozen=True)
@@ -361,6 +362,11 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if words[i].norm.endswith("وا"):
                 # a plural verb agrees with a subject before it ("المرتزقة استهدفوا المدنيين"): SVO
                 m = _last_before(ms_roles, i, lo, max_gap=1)
+            if m is None:
+                # "وكانت إسرائيل قصفت مقر وزارة الدفاع": the subject between كان and the verb
+                b = _last_before(ms_roles, i, lo, max_gap=1)
+                if b is not None and b.i > lo and words[b.i - 1].norm.lstrip("و") in _WAS:
+                    m = b
             if m is None:
                 m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=3)
                 if m is not None and words[i].norm.startswith("استهدف") and not type_from_actor(m.text) and any(
