@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from extraction.lexicon import load_yaml, norm_phrase
+
 GROUPS_FILE = Path(__file__).with_name("lexicons") / "armed_groups.yaml"
 
 
@@ -74,8 +76,6 @@ def expand_group_ids(ids: list[str] | tuple[str, ...], *, include_children: bool
 
 @lru_cache(maxsize=1)
 def _successions() -> list[tuple[str, str, str, frozenset[tuple[str, ...]]]]:
-    from extraction.lexicon import load_yaml, norm_phrase
-
     return [(str(r["after"]), r["from"], r["to"], frozenset(tuple(norm_phrase(p)) for p in r["phrases"]))
             for r in load_yaml("group_successions.yaml").get("successions") or []]
 
@@ -85,8 +85,6 @@ def successor(group_id: str, text: str, published: str | None) -> str:
     2024 is the government's; before it, HTS's). No publication date: the lexicon id."""
     if not published:
         return group_id
-    from extraction.lexicon import norm_phrase
-
     words = tuple(norm_phrase(text))
     for after, src, dst, phrases in _successions():
         if group_id == src and published[:10] >= after and any(

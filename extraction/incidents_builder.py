@@ -24,7 +24,7 @@ from extraction.casualties import Casualty, find_casualties, find_rising_tolls, 
 from extraction.dates import DateMention
 from extraction.groups import load_groups
 from extraction.lexicon import Word, norm_phrase, words_of
-from extraction.places import PlaceRef, best_place, choose_place, same_area, to_location
+from extraction.places import PlaceRef, best_place, choose_place, same_area, to_location, wide_region
 from extraction.roles import GroupMention, StanzaWord, assign_roles, site_owner, weapon_actor
 from extraction.schema import Article, Evidence, GroupRef, Incident, incident_id_for
 from extraction.triggers import Trigger, strongest, type_from_actor, type_from_actor_id
@@ -577,8 +577,7 @@ def _soft_civilians(m: GroupMention) -> bool:
 def _governorates(ps: list[PlaceRef]) -> set:
     """The governorates places name (a wide region — "البادية السورية"، "منطقة الجزيرة" — spans
     governorates and names none)."""
-    return {x for p in ps if not (getattr(p.candidate, "kind", None) == "region" and p.precision >= 3 and not str(
-            getattr(p.candidate, "name_ar", "")).startswith(("ريف", "بادية")))
+    return {x for p in ps if not wide_region(p)
             for x in ({getattr(p.candidate, "admin1_pcode", None)} | set(p.admin1_codes))} - {None}
 
 

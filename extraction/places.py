@@ -138,6 +138,13 @@ def best_place(places: list[PlaceRef]) -> PlaceRef | None:
     return min(places, key=lambda p: (p.precision, p.start))
 
 
+def wide_region(p: PlaceRef) -> bool:
+    """A region spanning governorates ("منطقة نبع السلام"، "البادية السورية") names none of them;
+    "ريف حماة الشمالي"، "بادية البوكمال" do."""
+    return getattr(p.candidate, "kind", None) == "region" and p.precision >= 3 and not str(
+        getattr(p.candidate, "name_ar", "")).startswith(("ريف", "بادية"))
+
+
 def choose_place(places: list[PlaceRef], context_of) -> PlaceRef | None:
     """The most precise place that agrees with the governorates the clauses name.
 
@@ -152,9 +159,7 @@ def choose_place(places: list[PlaceRef], context_of) -> PlaceRef | None:
     # governorates named without ambiguity ("بريف دير الزور", "مدينة الرقة")
     # (a wide region — "منطقة نبع السلام"، "منطقة الجزيرة" — spans governorates and names none;
     # "ريف حماة الشمالي"، "بادية البوكمال" do)
-    plain = [p for p in places if p.source == "gazetteer" and len(p.admin1_codes) <= 1 and not (
-        getattr(p.candidate, "kind", None) == "region" and p.precision >= 3
-        and not str(getattr(p.candidate, "name_ar", "")).startswith(("ريف", "بادية")))]
+    plain = [p for p in places if p.source == "gazetteer" and len(p.admin1_codes) <= 1 and not wide_region(p)]
     named = {code(p) for p in plain if p.precision >= 2} - {None} or {code(p) for p in plain} - {None}
     for p in sorted(places, key=lambda p: (p.precision, p.start)):
         if not named or code(p) in named:
