@@ -221,7 +221,7 @@ _EARLIER = tuple(norm_phrase("في وقت سابق"))
 def _earlier_today(words: list[Word], lo: int, hi: int) -> bool:
     """"في وقت سابق اليوم": earlier today is news."""
     n = len(_EARLIER)
-    return any(tuple(w.norm for w in words[k:k + n]) == _EARLIER and k + n < hi and words[k + n].norm in ("اليوم", "من")
+    return any(tuple(w.norm for w in words[k:k + n]) in (_EARLIER, ("و" + _EARLIER[0],) + _EARLIER[1:]) and k + n < hi and words[k + n].norm in ("اليوم", "من")
                and (words[k + n].norm == "اليوم" or (k + n + 1 < hi and words[k + n + 1].norm == "اليوم"))
                for k in range(lo, hi - n))
 
@@ -294,7 +294,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         if after and any(d.start < words[that].start for d in c.dates):
             c.dates = [d for d in c.dates if d.start >= words[that].end]
     opening = _starts("background_start", words, lo, hi) and not any(
-        d.kind == "hours" and d.start - words[lo].start <= 12 for d in c.dates)  # "وسبق ذلك بساعات": the same day
+        d.kind == "hours" and d.start - words[lo].start <= 12 for d in c.dates) \
+        and not _earlier_today(words, lo, min(hi, lo + 6))  # "وسبق ذلك بساعات", "وفي وقت سابق اليوم": the same day
     # "قصفت القوات التركية قرية منغ، اللذين سيطرت عليهما قسد قبل أيام": a past told inside a relative
     # clause after the attack describes the place, not the attack
     first_trig = min((t.i for t in c.triggers), default=hi)
@@ -334,7 +335,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.cont = _starts("continue_start", words, lo, hi) and not c.new_event
     c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
     c.circumstance = words[lo].norm in _CIRCUMSTANCE
-    c.military_site = discourse.any_in("military_sites", words, lo, hi)
+    stations = [j for _i, j in discourse.positions("stationed_at", words, lo, hi)] + [j for _i, j in origin]
+    c.military_site = any(not any(i - 5 <= j <= i for j in stations)
+                          for i, _j in discourse.positions("military_sites", words, lo, hi))
     if c.triggers:  # an update names the attack ("الهجوم"، "جراء القصف"); without one it is a statistic
         c.update = find_toll_update(text, words, lo, hi)
         if c.update is not None:

@@ -445,6 +445,17 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             # "ارتكبت الطائرات الحربية مجزرة": a massacre names its victims as civilians
             (m for m in ms if m.id == "civilians" and m is not perp
              and any(m.start <= t.start < m.end for t in triggers)), None)
+    if target is None:
+        # "قُتلت عائلة مؤلفة من خمسة أفراد"، "قتل راعٍ": people named right after the death word are its victims
+        for c in casualties:
+            k = next((k for k in range(lo, hi) if words[k].start == c.cue_start), None)
+            m = None if k is None else next((x for x in ms if x.id == "civilians" and x is not perp
+                                             and (k < x.i <= k + 2 or x.j == k or (  # "وكان مدني قد أصيب"
+                                                 x.j == k - 1 and words[k - 1].norm == "قد"))
+                                             and id(x) not in speakers), None)
+            if m is not None:
+                target = m
+                break
     if perp is not None and groups.get(perp.id) and groups[perp.id].target_only:
         if target is None:
             target = perp
