@@ -640,8 +640,14 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False) -> bool:
 def _says_more(c: Clause) -> bool:
     """"وأضاف المراسل أن انفجار العبوة الناسفة أسفر عن مقتل عنصرين": a reported-speech line with no
     place or day of its own adds to the attack told a few sentences before."""
-    return c.cont and not any(p.precision <= 2 for p in c.places) and not any(
-        d.kind in STRONG_DATES for d in c.dates) and not c.new_event
+    return (c.cont and not any(p.precision <= 2 for p in c.places) and not any(
+        d.kind in STRONG_DATES for d in c.dates) and not c.new_event) or _back_to_the_place(c)
+
+
+def _back_to_the_place(c: Clause) -> bool:
+    """"أن عناصر من الجيش اقتحموا القرية صباح الثلاثاء": "the village" with no place of its own points
+    back to the town of the attack told a few sentences before."""
+    return c.place_ana and not c.places and not c.new_event and not c.background and c.kind == "event"
 
 
 def _linked(d: Draft, c: Clause) -> bool:
@@ -824,7 +830,15 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 # the toll of the article's attack, told paragraphs later: it joins the latest news attack
                 # whose place it does not contradict
                 home = next((d for d in reversed(drafts) if not d.background and not d.is_title
-                             and _compatible(d, c, loose_target=True)), None) or next(
+                             and _compatible(d, c, loose_target=True)), None)
+                if home is None and not c.is_title and c.why == "rising toll" and (c.perp or c.target) and any(
+                        p.precision <= 1 for p in c.places) and any(x.value is not None for x in c.casualties):
+                    # "ارتفع عدد ضحايا المجزرة التي ارتكبتها قوات النظام في قرية الحصوية إلى 106" as the
+                    # lede: no attack told before it in the body, so the update is the news itself
+                    c.kind, c.why = "event", "toll update lede"
+                    drafts.append(Draft([c], c.is_title, c.background, c.perp, c.target))
+                    continue
+                home = home or next(
                     (d for d in reversed(drafts) if d.is_title and _compatible(d, c, loose_target=True)), None)
                 if home is not None:
                     home.clauses.append(c)
