@@ -39,6 +39,7 @@ class _Bare:
     heads: tuple[str, ...]
     compatible: frozenset[str]
     default: str | None
+    unless: tuple[str, ...] = ()  # names told before that the noun more likely means ("هيئة الصحة")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def _lex() -> _Lex:
                 raise RuntimeError(f"group_anaphora.yaml: unknown group id {gid!r}; use an id of armed_groups.yaml")
         entries[key] = [str(p) for p in spec["phrases"]]
         rules[key] = _Bare(tuple(w for h in spec.get("heads") or [] for w in norm_phrase(h)),
-                           frozenset(spec.get("compatible") or []), spec.get("default"))
+                           frozenset(spec.get("compatible") or []), spec.get("default"),
+                           tuple(" ".join(norm_phrase(str(u))) for u in spec.get("unless") or []))
 
     def words(name: str) -> frozenset[str]:
         return frozenset(w for p in raw.get(name) or [] for w in norm_phrase(str(p)))
@@ -198,7 +200,12 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
         if found is None:
             found = next((g.id for g in antecedents(m.i, 0) if g is not own and (
                 g.id in rule.compatible or _top(g.id) in rule.compatible)), None)
-        gid = found or (own.id if own is not None else rule.default)
+        default = rule.default
+        if found is None and rule.unless:
+            told = " ".join(w.norm for w in words[:m.i])
+            if any(u in told for u in rule.unless):
+                default = None  # "وقالت هيئة الصحة ... أعلنت الهيئة": the body named before
+        gid = found or (own.id if own is not None else default)
         if gid is None:
             continue
         if own is not None:

@@ -216,6 +216,7 @@ def _reporter_seat(text: str, words: list[Word], j: int, pos: int) -> bool:
 
 
 _EARLIER = tuple(norm_phrase("في وقت سابق"))
+_DIED_OF_WOUNDS = tuple(norm_phrase("وفاة متاثر"))  # "بعد وفاة ثلاثة من الجرحى"، "متأثرين بجراحهم"
 
 
 def _earlier_today(words: list[Word], lo: int, hi: int) -> bool:
@@ -338,7 +339,10 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     stations = [j for _i, j in discourse.positions("stationed_at", words, lo, hi)] + [j for _i, j in origin]
     c.military_site = any(not any(i - 5 <= j <= i for j in stations)
                           for i, _j in discourse.positions("military_sites", words, lo, hi))
-    if c.triggers:  # an update names the attack ("الهجوم"، "جراء القصف"); without one it is a statistic
+    # an update names the attack ("الهجوم"، "جراء القصف"); without one it is a statistic, unless it tells
+    # of the wounded who died ("أعلنت الهيئة ارتفاع عدد القتلى إلى 14، بعد وفاة ثلاثة من الجرحى")
+    if c.triggers or any(words[k].norm.startswith(_DIED_OF_WOUNDS) or words[k].norm[1:].startswith(_DIED_OF_WOUNDS)
+                         for k in range(lo, hi)):
         c.update = find_toll_update(text, words, lo, hi)
         if c.update is not None:
             c.casualties.insert(0, c.update)  # the new figure wins over the words it repeats
@@ -831,7 +835,7 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 # whose place it does not contradict
                 home = next((d for d in reversed(drafts) if not d.background and not d.is_title
                              and _compatible(d, c, loose_target=True)), None)
-                if home is None and not c.is_title and c.why == "rising toll" and (c.perp or c.target) and any(
+                if home is None and not c.is_title and c.why == "rising toll" and c.triggers and (c.perp or c.target) and any(
                         p.precision <= 1 for p in c.places) and any(x.value is not None for x in c.casualties):
                     # "ارتفع عدد ضحايا المجزرة التي ارتكبتها قوات النظام في قرية الحصوية إلى 106" as the
                     # lede: no attack told before it in the body, so the update is the news itself

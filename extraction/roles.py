@@ -26,7 +26,7 @@ from extraction.triggers import Trigger, type_from_actor
 _PERP_FILLERS = frozenset(norm_phrase(
     "عناصر عنصر من مسلحون مسلحين تابعون تابعين تابعه تابعة التابعة التابعين التابع تابع ل لـ مجموعة مجموعات خلايا خلية "
     "مقاتلو مقاتلي مقاتلون مقاتلين عسكرية عسكريه جديد جديدا عنيف عنيفا مباغت مباغتا مماثل مماثلا اليوم أمس فجر صباح مساء ظهر "
-    "ليل ليلة السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة يوم الماضي الماضية فلول قوات ميليشيا "
+    "ليل ليلة السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة يوم الماضي الماضية فلول قوات جيش ميليشيا "
     "ميليشيات مليشيا مليشيات مسلحو مسلحي يعتقد يرجح أنهم أنها انه أنه إنهم مجهولة مجهولون يتبعون طائرات طائرة حربية "
     "مروحيات مروحية مسيرة مسيرات المسيرة الطيران الحربي مدفعية المدفعية راجمات أشخاص شخص شخصا آخرين آخرون "
     "مسلحين مسلحون المسلحين يشتبه ينتمون ينتمي انتحاري انتحارية انتحاريون انتحاريين انتحاريان انغماسي انغماسيون انغماسيين قناص قناصة "
@@ -426,8 +426,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         perp = next((m for m in ms_roles if m is not target and type_from_actor(m.text)), None)
     if target is None and perp is not None:
         # the next other group, but not a co-attacker joined by و ("جيش الاحتلال التركي ومرتزقته")
+        allies = [j for _i, j in discourse.positions("support", words, lo, hi)]  # "بالاشتراك مع فصائل من الجيش الحر"
         target = next((m for m in ms if m.i > perp.i and m.id != perp.id
-                       and not (m.i == perp.j and words[m.i].norm.startswith("و"))), None)
+                       and not (m.i == perp.j and words[m.i].norm.startswith("و"))
+                       and not any(0 <= m.i - j <= 2 for j in allies)), None)
     if perp is None:
         for _i, j in discourse.positions("claim_verbs", words, lo, hi):
             if any(words[k].norm in _AS_SAID for k in range(max(lo, _i - 2), _i)):
