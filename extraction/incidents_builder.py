@@ -147,13 +147,22 @@ class Draft:
 # 1. clauses
 
 
+_TIME_NOUNS = frozenset(norm_phrase("وقت الوقت ساعة ساعات الساعات"))
+
+
+def _later_time(words: list[Word], k: int) -> bool:
+    """"في وقت لاحق"، "في ساعات لاحقة": later the same story, not another clause."""
+    return k + 1 < len(words) and words[k].norm in _TIME_NOUNS and words[k + 1].norm.startswith("لاحق")
+
+
 def split_clauses(text: str, words: list[Word], sent: Sentence) -> list[tuple[int, int]]:
     """Word ranges of the clauses of one sentence."""
     cuts = [sent.lo]
     for i, j in discourse.positions("clause_breaks", words, sent.lo + 1, sent.hi):
         gap = text[words[i - 1].end:words[i].start]
         if any(ch in _PUNCT for ch in gap) or words[i].norm in ("فيما", "بينما") or (
-                words[i].norm in ("في", "وفي") and j - i >= 2):
+                words[i].norm in ("في", "وفي") and j - i >= 2
+                and not _later_time(words, i + 1)):  # "وارتفعت الحصيلة في وقت لاحق إلى تسعة"
             if i - cuts[-1] >= 2:
                 cuts.append(i)
     cuts.append(sent.hi)
@@ -307,7 +316,10 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.dates = own_dates
     news_day = any(d.kind in STRONG_DATES and d.days_before is not None and 0 <= d.days_before <= 1
                    for d in own_dates)  # "قصفت القوات التركية يوم الثلاثاء" (published that Tuesday)
-    elsewhere = (discourse.any_in("background_any", words, lo, rel) and not _earlier_today(words, lo, rel)) \
+    # "فيما قُتلت امرأة وطفلها بقصف مماثل": "similar" inside the sentence of the attack told is the same day
+    back_cues = [i for i, _j in discourse.positions("background_any", words, lo, rel)
+                 if first or not words[i].norm.startswith("مماثل")]
+    elsewhere = (bool(back_cues) and not _earlier_today(words, lo, rel)) \
         or (not news_day and any((d.past_marker or d.kind in ("ago", "after_event", "before_event")) and d.days_before != 0
                 and not (d.kind == "after_event" and _follows_told(c, d))  # "وبعد ساعات من الهجوم، شنت ..."
                 and not _after_superlative(words, lo, d.start)  # "الأعلى ... منذ ثلاث سنوات"
@@ -322,8 +334,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         c.background = False  # "إن حصيلة القتلى ارتفعت إلى 19، بعدما كان قد وثق في وقت سابق مقتل 16"
     if len(c.triggers) > 1:
         # "اشتباكات عنيفة ... ترافق مع قصف متبادل": what accompanies the attack does not name its kind
-        first = min(t.i for t in c.triggers)
-        c.triggers = [replace(t, rank=min(t.rank, 5)) if t.i > first and any(
+        lead = min(t.i for t in c.triggers)
+        c.triggers = [replace(t, rank=min(t.rank, 5)) if t.i > lead and any(
             words[k].norm in _ACCOMPANY for k in range(max(lo, t.i - 2), t.i)) else t for t in c.triggers]
     c.pluperfect = opening and not elsewhere and not any(
         d.value is not None and d.kind not in ("today", "hours") for d in c.dates)
