@@ -31,7 +31,14 @@ from extraction.incidents_builder import (
 )
 from extraction.lexicon import Word, words_of
 from extraction.numbers import find_counts
-from extraction.places import PlaceRef, drop_containers, gazetteer_mentions, ner_mentions, settle_ambiguous
+from extraction.places import (
+    PlaceRef,
+    drop_containers,
+    gazetteer_mentions,
+    ner_mentions,
+    settle_ambiguous,
+    settle_quarters,
+)
 from extraction.roles import GroupMention, StanzaWord, link_affiliations, raw_group_mentions
 from extraction.schema import Article, Incident
 from extraction.triggers import Trigger, find_triggers
@@ -202,7 +209,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
         return None
 
     places.extend(ner_mentions(text, ents, taken, context_of))
-    places = settle_ambiguous(places, context_of)
+    places = settle_quarters(text, settle_ambiguous(places, context_of))
     places.sort(key=lambda x: x.start)
     places = drop_containers(text, places)
     dates = []

@@ -618,7 +618,8 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False) -> bool:
         # (even when the draft names the other elsewhere: "وقف إطلاق النار بين روسيا وتركيا")
         return False
     if c.target and d.target and not loose_target and not (_related(c.target.id, d.target.id) or c.target.id in ids) and not (
-            _soft_civilians(c.target) or _soft_civilians(d.target)):
+            _soft_civilians(c.target) or _soft_civilians(d.target)) and not (
+            c.cont and c.target.id == "civilians" and c.casualties):  # "وأفادت مصادر طبية بأن الغارات أسفرت عن استشهاد ثلاثة مدنيين"
         return False
     if c.perp and d.target and c.perp.id == d.target.id and not (d.perp and d.perp.id == c.perp.id):
         return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extraction.schema import Location
@@ -32,6 +32,7 @@ class PlaceRef:
     candidate: object  # gazetteer.Candidate (best)
     source: str  # "gazetteer" | "ner"
     admin1_codes: frozenset = frozenset()  # governorates of all its candidates (ambiguity)
+    settled: bool = False  # read from the article (a city quarter -> its city): never resolved again
 
     @property
     def precision(self) -> int:
@@ -114,6 +115,39 @@ def settle_ambiguous(places: list[PlaceRef], context_of) -> list[PlaceRef]:
     return out
 
 
+_QUARTER_WORDS = frozenset(("حي", "بحي", "وحي", "لحي", "فحي"))
+_CITY_KINDS = ("city", "town")
+_CITY_KM = 15.0  # a quarter lies within this distance of its city's point
+_CITY_WINDOW = 1500  # characters back to the city a quarter belongs to
+
+
+def settle_quarters(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
+    """"اشتباكات في حي جورة الشياح" in a Homs story, "حي العباسية بالمدينة نفسها": a quarter our sources
+    lack matches a same-named village or a quarter of another city far away. A quarter lies in the city
+    named last before it, so that city (precision 2, as ACLED codes a place known only to its town)
+    replaces any reading farther than a city's reach from it."""
+    out: list[PlaceRef] = []
+    city: PlaceRef | None = None
+    ordered = sorted(places, key=lambda x: x.start)
+    for k, p in enumerate(ordered):
+        cand = p.candidate
+        before = text[max(0, p.start - 6):p.start].split()
+        quarter = (before and normalize_ar(before[-1]) in _QUARTER_WORDS) or normalize_ar(p.text).startswith("حي ")
+        nxt = ordered[k + 1] if k + 1 < len(ordered) else None
+        if quarter and nxt is not None and getattr(nxt.candidate, "kind", None) in _CITY_KINDS and len(
+                text[p.end:nxt.start].split()) <= 1:
+            city = nxt  # "حي كفرسوسة بدمشق"، "حي الزهراء في مدينة حمص": its city is named right after
+        if quarter and city is not None and p.start - city.end <= _CITY_WINDOW and getattr(cand, "lat", None) is not None \
+                and getattr(cand, "kind", None) not in _CITY_KINDS and distance_km(cand, city.candidate) > _CITY_KM:
+            c = city.candidate
+            home = replace(c, precision=max(2, int(getattr(c, "precision", 2) or 2)), score=min(c.score, 0.5))
+            p = PlaceRef(p.start, p.end, p.text, home, p.source, frozenset({c.admin1_pcode} - {None}), settled=True)
+        elif getattr(cand, "kind", None) in _CITY_KINDS and not quarter:
+            city = p
+        out.append(p)
+    return out
+
+
 def distance_km(a, b) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -173,7 +207,7 @@ def choose_place(places: list[PlaceRef], context_of) -> PlaceRef | None:
 
 def to_location(place: PlaceRef, context: str | None) -> Location:
     cand = place.candidate
-    if context:
+    if context and not place.settled:
         code = getattr(cand, "admin1_pcode", None)
         better = resolve(place.text, context, {code} if code else None)
         if better is not None and getattr(better, "precision", 9) <= place.precision:

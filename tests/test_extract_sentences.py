@@ -29,6 +29,7 @@ def _check(inc, exp: dict, cid: str) -> None:
         "target": inc.target.id if inc.target else None,
         "killed": inc.killed, "wounded": inc.wounded, "captured": inc.captured,
         "admin1": inc.location.admin1 if inc.location else None,
+        "place": inc.location.name_ar if inc.location else None,
         "date": inc.event_date, "precision": inc.date_precision, "bg": inc.is_background,
         "note": bool(inc.casualty_note),
     }
