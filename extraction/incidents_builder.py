@@ -317,8 +317,13 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     news_day = any(d.kind in STRONG_DATES and d.days_before is not None and 0 <= d.days_before <= 1
                    for d in own_dates)  # "قصفت القوات التركية يوم الثلاثاء" (published that Tuesday)
     # "فيما قُتلت امرأة وطفلها بقصف مماثل": "similar" inside the sentence of the attack told is the same day
+    # "دمّر الثوار، اليوم السبت، دبابتين ... في إطار المعركة التي أطلقتها الفصائل قبل أيام": a past told
+    # after the attack's own day describes something else
+    today_at = min((d.start for d in own_dates if d.kind in STRONG_DATES and d.days_before is not None
+                    and 0 <= d.days_before <= 1), default=None)
     back_cues = [i for i, _j in discourse.positions("background_any", words, lo, rel)
-                 if first or not words[i].norm.startswith("مماثل")]
+                 if (first or not words[i].norm.startswith("مماثل"))
+                 and not (today_at is not None and today_at < words[i].start)]
     elsewhere = (bool(back_cues) and not _earlier_today(words, lo, rel)) \
         or (not news_day and any((d.past_marker or d.kind in ("ago", "after_event", "before_event")) and d.days_before != 0
                 and not (d.kind == "after_event" and _follows_told(c, d))  # "وبعد ساعات من الهجوم، شنت ..."
@@ -1098,6 +1103,13 @@ def _split_listed_places(text: str, d: Draft) -> list[Draft]:
         # place keeps the figures its own lines give (the lede's total is theirs together)
         return [replace(d, only_place=p, toll_clauses=cs) for p, cs in zip(distinct, own, strict=True)]
     owner = 0
+    # "غارات على مدينتي اللطامنة وكفرزيتا، أسفرت عن مقتل مدني وإصابة آخرين في كفرزيتا": the place named
+    # right after the toll in the same clause owns it
+    told = [x for x in event.casualties if x.value is not None]
+    after = [p for p in event.places if p.start > run[-1].end and any(0 <= p.start - x.end <= 60 for x in told)]
+    named = next((k for p in after for k, q in enumerate(distinct) if same_area(p, q, km=1.0)), None)
+    if named is not None:
+        return [replace(d, only_place=p, owns_toll=(k == named)) for k, p in enumerate(distinct)]
     for c in d.clauses:
         if c is not event and any(x.value is not None for x in c.casualties) and c.places:
             k = next((k for k, p in enumerate(distinct) if any(same_area(p, q, km=1.0) for q in c.places)), None)
