@@ -74,6 +74,7 @@ class Clause:
     target: GroupMention | None = None
     background: bool = False
     new_event: bool = False
+    counts_on: bool = False  # "شخص رابع": one more victim of the attack told before
     cont: bool = False
     place_ana: bool = False
     kind: str = "none"  # event | anaphoric | none
@@ -147,6 +148,8 @@ class Draft:
 # 1. clauses
 
 
+_ORDINALS = frozenset(norm_phrase("ثان ثالث رابع خامس سادس سابع ثامن تاسع عاشر"))
+_PEOPLE = frozenset(norm_phrase("شخص عنصر مدني مقاتل جندي طفل رجل قتيل ضحية"))
 _TIME_NOUNS = frozenset(norm_phrase("وقت الوقت ساعة ساعات الساعات"))
 
 
@@ -351,6 +354,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.new_event = _starts("new_event_start", words, lo, hi) or discourse.any_in("another_attack", words, lo, hi)
     c.similar = any(words[k].norm.startswith("مماثل") for k in range(lo, hi))
     c.cont = _starts("continue_start", words, lo, hi) and not c.new_event
+    # "كما قُتل شخص رابع برصاص القوة المداهمة": "a fourth" counts on from the attack just told
+    c.counts_on = any(words[k].norm in _ORDINALS and words[k - 1].norm.lstrip("و") in _PEOPLE
+                      for k in range(lo + 1, hi))
     c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
     c.circumstance = words[lo].norm in _CIRCUMSTANCE
     stations = [j for _i, j in discourse.positions("stationed_at", words, lo, hi)] + [j for _i, j in origin]
@@ -892,7 +898,7 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 home.clauses.append(c)
                 continue
         target = None
-        if not c.new_event:
+        if not c.new_event or c.counts_on:
             for d in recent:
                 if c.background and not d.background and not _tells_same(d, c):
                     continue

@@ -26,7 +26,7 @@ from extraction.triggers import Trigger, type_from_actor
 _PERP_FILLERS = frozenset(norm_phrase(
     "عناصر عنصر من مسلحون مسلحين تابعون تابعين تابعه تابعة التابعة التابعين التابع تابع ل لـ مجموعة مجموعات خلايا خلية "
     "مقاتلو مقاتلي مقاتلون مقاتلين عسكرية عسكريه جديد جديدا عنيف عنيفا مباغت مباغتا مماثل مماثلا اليوم أمس فجر صباح مساء ظهر "
-    "ليل ليلة السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة يوم الماضي الماضية فلول قوات جيش ميليشيا "
+    "ليل ليلة السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة يوم الماضي الماضية فلول قوات جيش ميليشيا قوة مشتركة "
     "ميليشيات مليشيا مليشيات مسلحو مسلحي يعتقد يرجح أنهم أنها انه أنه إنهم مجهولة مجهولون يتبعون طائرات طائرة حربية "
     "مروحيات مروحية مسيرة مسيرات المسيرة الطيران الحربي مدفعية المدفعية راجمات أشخاص شخص شخصا آخرين آخرون "
     "مسلحين مسلحون المسلحين يشتبه ينتمون ينتمي انتحاري انتحارية انتحاريون انتحاريين انتحاريان انغماسي انغماسيون انغماسيين قناص قناصة "
@@ -59,6 +59,9 @@ class GroupMention:
     text: str
     i: int
     j: int
+
+
+_EXCHANGE = ("تبادل", "يتبادل", "تتبادل")  # "تبادلت"، "تبادل الطرفان"
 
 
 @lru_cache(maxsize=1)
@@ -264,6 +267,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     supported = {m.i for m in local for e in support_ends if 0 <= m.i - e <= 2 and not (
         # "بين قوات النظام المدعومة بغطاء جوي روسي وفصائل المعارضة": the other side of "بين", not a supporter
         m.i > e and words[m.i].norm.startswith("و") and any(words[k].norm in _BEIN for k in range(max(lo, e - 8), e)))}
+    for m in local:  # "بمشاركة عناصر من قوات سوريا الديمقراطية "قسد"": the name repeated in apposition
+        if m.i not in supported and any(x.i in supported and 0 <= m.i - x.j <= 1 for x in local):
+            supported.add(m.i)
     ms = [m for m in local if m.i not in supported]
     if not ms:
         return None, None
@@ -331,7 +337,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if side is not None and after and after[0].i < side:
                 # "بين وحدات الجيش ومجموعات من الأهالي من جهة، وإرهابيي التنظيم من جهة أخرى"
                 other = next((m for m in after if m.i > side), None)
-                if other is not None:
+                if other is not None and getattr(groups.get(other.id), "top_level", other.id) != getattr(
+                        groups.get(after[0].id), "top_level", after[0].id):  # ("من جهة الطريق الدولي": a place)
                     perp, target = after[0], other
                     break
             if len(after) >= 2 and after[1].i - after[0].j <= 6 and words[after[1].i].norm.startswith("و"):
@@ -339,6 +346,18 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 break
             if len(after) >= 2 and after[0].i - k <= 4:
                 perp, target = after[0], after[1]
+                break
+    # 2b'. "القوات التركية ووحدات حماية الشعب تبادلت القصف"، "تبادلت قسد والفصائل إطلاق النار": the two
+    # sides of an exchange, the first named first
+    for k in range(lo, hi) if perp is None else ():
+        if words[k].norm.lstrip("و").startswith(_EXCHANGE):
+            pair = [m for m in ms_roles if k - 8 <= m.i < k][-2:]
+            if len(pair) < 2 or not words[pair[1].i].norm.startswith("و") or pair[1].j < k - 1:
+                pair = [m for m in ms_roles if k < m.i <= k + 8][:2]
+                if len(pair) == 2 and not words[pair[1].i].norm.startswith("و"):
+                    pair = []
+            if len(pair) == 2 and pair[0].id != pair[1].id:
+                perp, target = pair
                 break
     # 2c. "قضى 3 عناصر من الفصائل خلال اشتباكات مع قوات النظام": the side met in the clash is the
     # attacker of the ones who fell
