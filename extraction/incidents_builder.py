@@ -75,6 +75,7 @@ class Clause:
     background: bool = False
     new_event: bool = False
     counts_on: bool = False  # "شخص رابع": one more victim of the attack told before
+    since_start: bool = False  # "ارتفع عدد القتلى منذ بدء الهجوم إلى 30": the whole attack's toll
     cont: bool = False
     place_ana: bool = False
     kind: str = "none"  # event | anaphoric | none
@@ -460,10 +461,18 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         cum_dates = [d for d in cum_dates if d.kind != "until_now"]
     upd = c.update
     rising = any(x.update for x in c.casualties)  # "إن حصيلة القتلى ارتفعت إلى 19": this attack's toll
+    told_from = [t.start for t in c.triggers if t.anaphoric] if rising else []
+    if told_from:
+        # "ارتفعت حصيلة القتلى إلى 89 منذ بدء الهجوم": since the start of the attack told, its own toll
+        # (the whole attack's, not that of the last of its episodes)
+        kept = [d for d in cum_dates if not any(0 <= s - d.end <= 2 for s in told_from)]
+        c.since_start = len(kept) < len(cum_dates)
+        cum_dates = kept
     cumulative = [(i, j) for i, j in discourse.positions("cumulative", words, lo, hi)
                   if (upd is None or not (upd.cue_start <= words[i].start < upd.cue_end))
                   and not (rising and any(x in words[k].norm for k in range(i, j) for x in ("حصيل", "رتفع")))
-                  and not _after_superlative(words, lo, words[i].start)]  # "من أكثر الهجمات دموية منذ سنوات"
+                  and not _after_superlative(words, lo, words[i].start)  # "من أكثر الهجمات دموية منذ سنوات"
+                  and not any(0 <= s - words[j - 1].end <= 2 for s in told_from)]
     pick = next((k for k in range(lo, hi) if words[k].norm.lstrip("و") in _PICKS), None)
     if pick is not None and (cumulative or cum_dates) and any(
             d.precision == "day" and d.start > words[pick].start for d in c.dates):
@@ -500,6 +509,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     has_count = any(x.value is not None for x in c.casualties)
     generic = discourse.any_in("generic", words, lo, hi)
     if not real:
+        if rising and not c.is_title:
+            # "وفي حصيلة جديدة، ارتفع عدد ضحايا المجزرة إلى 72" (even with "قوات مكافحة الإرهاب" among the dead)
+            c.kind, c.why = "anaphoric", "rising toll"
+            return
         if generic:
             c.kind, c.why = "none", "generic"
             return
@@ -507,9 +520,6 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         # "فيما استشهد مقاتل من مجلس تل أبيض العسكري": a toll with no place or date of its own adds
         # to the attack just told rather than starting one
         own_ground = c.places or any(d.kind in SPECIFIC_DATES for d in c.dates) or c.is_title
-        if rising and not c.is_title:
-            c.kind, c.why = "anaphoric", "rising toll"  # "وفي حصيلة جديدة، ارتفع عدد ضحايا المجزرة إلى 72"
-            return
         if any("حصيل" in words[k].norm for k in range(lo, hi)) and any(
                 words[k].norm in _INITIAL for k in range(lo, hi)):
             # "وكانت الحصيلة الأولية قد تحدثت عن مقتل عشرة": the first count of the attack told
@@ -835,6 +845,16 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
             exact = [p for p in c.places if p.precision <= 1]
             recent.sort(key=lambda d: (bool(_governorates(d.places)) and not own & _governorates(d.places),
                                        not any(same_area(p, q, km=1.0) for p in exact for q in d.places)))
+        if c.kind == "anaphoric" and c.since_start:
+            lede = next((d for d in drafts if not d.background and not d.is_title
+                         and _compatible(d, c, loose_target=True)), None)
+            if lede is not None:
+                c.background = False  # ("منذ بدء الهجوم" dates nothing before the news)
+                lede.clauses.append(c)
+                if lede.target is None and c.target is not None and not (
+                        lede.perp and _related(lede.perp.id, c.target.id)):
+                    lede.target = c.target  # its dead name the side attacked
+                continue
         if c.kind == "anaphoric":
             exact = [p for p in c.places if p.precision <= 1]
             if len(exact) == 1 and c.why == "rising toll" and not any(
