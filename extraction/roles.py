@@ -286,7 +286,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             break
     if defended is not None:
         target = target or defended
-        ms_roles = [m for m in ms if m is not defended]
+        # (and its partners: "القوات الأميركية وقوات التحالف تصدت لطائرتين مسيرتين")
+        top_of = {g.id: g.top_level for g in groups.values()}
+        ms_roles = [m for m in ms if m is not defended and top_of.get(m.id, m.id) != top_of.get(defended.id, defended.id)]
     else:
         ms_roles = ms
     counted = [(x.count.i, x.count.j) for x in casualties if x.count is not None and x.kind != "neutralised"]
