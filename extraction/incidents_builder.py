@@ -1241,6 +1241,11 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         values = {k: None for k in values} | {d.own_toll.kind: d.own_toll.value}
     if attack_type == "other" and any(t.shooting for t in trig) and values["killed"] in (1, 2):
         attack_type = "assassination"  # "مقتل عنصر برصاص مجهولين": a targeted killing
+    elif attack_type == "armed_clash" and any(t.shooting for t in trig) and values["killed"] in (1, 2) and not any(
+            t.attack_type == "armed_clash" and t.rank >= 30 for t in trig) and (
+            d.perp is None or d.perp.id in _NON_STATE_KILLERS) and not any(
+            c.military_site for c in d.clauses):  # ("استهدفوا حاجزا": an attack on a post)
+        attack_type = "assassination"  # "برصاص مسلحين مجهولين استهدفوه": a generic verb, no battle
     elif attack_type == "raid" and any(t.shooting for t in trig) and values["killed"] in (1, 2) and (
             values["captured"] is None and (d.perp is None or d.perp.id in _NON_STATE_KILLERS)):
         attack_type = "assassination"  # "مسلحون اقتحموا خيمة المرأة وأطلقوا النار عليها": not a security raid
