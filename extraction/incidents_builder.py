@@ -407,7 +407,7 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
     compares this attack with the past; it does not open a cumulative period."""
     k = bisect.bisect_left(words, pos, key=lambda w: w.start)
     return any(words[x].norm in _SUPERLATIVES or (words[x].norm == "اكثر" and x + 1 < k and words[x + 1].norm != "من")
-               for x in range(max(lo, k - 8), k))  # "من أكثر الهجمات دموية" (but "أكثر من 500" is a count)
+               for x in range(max(lo, k - 12), k))  # "من أكثر الهجمات دموية" (but "أكثر من 500" is a count)
 
 
 _THAT_WORDS = frozenset(norm_phrase("أن إن بأن أنه أنها بأنه بأنها إنه إنها"))
