@@ -207,7 +207,7 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             continue  # "محاولة اغتيال": nobody was killed
         if where in _PRONOUN_COUNT:
             if kind == "killed" and any(sub[k].norm in _LAQIYA or sub[k].norm.endswith("لقي")
-                                        for k in range(max(0, m.i - 8), m.i)):
+                                        for k in range(max(0, m.i - 12), m.i)):
                 continue  # "لقي ... مصرعه": counted at لقي
             value = _PRONOUN_COUNT[where]
             pron = Count(value, i, j, m.start, m.end, text[m.start:m.end],
@@ -226,12 +226,12 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
         if where == "after":
             if sub[m.i].norm in _LAQIYA or any(sub[m.i].norm.endswith(x) for x in ("لقي",)):
                 # لقي <count> <noun> مصرعهم: the count sits between; no مصرع nearby -> not a death
-                k_end = next((k for k in range(m.j, min(m.j + 8, len(sub)))
+                k_end = next((k for k in range(m.j, min(m.j + 12, len(sub)))  # "لقي ما لا يقل عن ستة عناصر من ... مصرعهم"
                               if sub[k].norm.startswith(_DEATH)), None)
                 if k_end is None:
                     continue
             if sub[m.i].norm.startswith(_DEATH) and m.i > 0 and any(
-                    sub[k].norm in _LAQIYA or sub[k].norm.endswith("لقي") for k in range(max(0, m.i - 8), m.i)):
+                    sub[k].norm in _LAQIYA or sub[k].norm.endswith("لقي") for k in range(max(0, m.i - 12), m.i)):
                 continue  # "مصرعهم" closing a لقي ... مصرعهم phrase: counted at لقي
             k = m.j
             # "مقتل وإصابة 5": a combined toll is not a killed count

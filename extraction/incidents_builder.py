@@ -314,7 +314,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     # clause after the attack describes the place, not the attack
     first_trig = min((t.i for t in c.triggers), default=hi)
     rel = next((k for k in range(first_trig + 1, hi) if words[k].norm in _RELATIVES and any(
-        0 <= words[k].start - p.end <= 3 for p in c.places)), hi)  # (a relative clause on a place only)
+        0 <= words[k].start - p.end <= 3 for p in c.places)
+        and discourse.starts_with("perp_after", words, k + 1) is None), hi)  # (a relative clause on a place only:
+    # "تفجير مطاعم حي الوسطى الذي نفذه المرتزقة في 30 كانون الأول 2015" tells the attack's own day)
     rel_pos = words[rel].start if rel < hi else end
     own_dates = [d for d in c.dates if d.start < rel_pos]
     c.dates = own_dates
@@ -675,6 +677,18 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False) -> bool:
     return True
 
 
+def _side_toll(c: Clause, recent: list[Draft]) -> bool:
+    """"تواصلت المعارك بين كتائب الثوار وقوات الأسد ...، فيما قُتل مقاتلان من الثوار بقذيفة دبابة": a
+    "فيما" line of the same sentence with no place or day of its own tells one side's losses in the
+    battle just told."""
+    if not recent or c.places or any(d.kind in STRONG_DATES for d in c.dates) or c.target is None or any(
+            t.attack_type in _EXPLOSIVE | {"airstrike", "drone_strike"} for t in c.triggers):
+        return False  # ("قتلوا 9 من عناصر قسد بتفجير عبوة ناسفة": an attack of its own)
+    d = recent[0]
+    sides = {x.id for x in (d.perp, d.target) if x is not None}
+    return c.sent == d.last_sent and c.target.id in sides and any(c.casualties)
+
+
 def _says_more(c: Clause) -> bool:
     """"وأضاف المراسل أن انفجار العبوة الناسفة أسفر عن مقتل عنصرين": a reported-speech line with no
     place or day of its own adds to the attack told a few sentences before."""
@@ -918,7 +932,7 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 home.clauses.append(c)
                 continue
         target = None
-        if not c.new_event or c.counts_on:
+        if not c.new_event or c.counts_on or _side_toll(c, recent):
             for d in recent:
                 if c.background and not d.background and not _tells_same(d, c):
                     continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -84,6 +85,8 @@ def ner_mentions(text: str, ents: list[tuple[int, int]], taken: list[tuple[int, 
         head = (normalize_ar(text[s:e]).split() or [""])[0]
         if head in stops or head.lstrip("وب") in stops:
             continue  # "قرب المسجد الكبير": a common noun the tagger took for a place name
+        if not _gazetteer().names_whole(text[s:e]):
+            continue  # "مقبرة باب الصغير": only a part ("باب" ~ الباب) is a name we know, elsewhere
         cand = resolve(text[s:e], context_of(s))
         if cand is not None:
             out.append(PlaceRef(s, e, text[s:e], cand, "ner"))
@@ -103,6 +106,7 @@ def settle_ambiguous(places: list[PlaceRef], context_of) -> list[PlaceRef]:
     if n < 2 or n < 0.6 * sum(counts.values()):
         return places  # (a bulletin of several governorates has no home one)
     named = {home}
+    strong = n >= 3 and n >= 0.8 * sum(counts.values())
     out = []
     for p in places:
         code = getattr(p.candidate, "admin1_pcode", None)
@@ -111,41 +115,85 @@ def settle_ambiguous(places: list[PlaceRef], context_of) -> list[PlaceRef]:
             alt = resolve(p.text, context_of(p.start), want)
             if alt is not None:
                 p = PlaceRef(p.start, p.end, p.text, alt, p.source, frozenset({getattr(alt, "admin1_pcode", None)}))
+        elif len(p.admin1_codes) > 1 and not want and strong and p.precision <= 1:
+            # "مطعم في منطقة الربوة" in a Damascus story: the namesakes we know are villages of other
+            # governorates; the one meant is one our sources lack, in the article's governorate
+            area = _governorate(home)
+            if area is not None:
+                p = PlaceRef(p.start, p.end, p.text, area, p.source, frozenset({home}), settled=True)
         out.append(p)
     return out
 
 
+@lru_cache(maxsize=16)
+def _governorate(pcode: str):
+    """The governorate as a location (precision 3; Damascus, a city, at 2)."""
+    gz = _gazetteer()
+    row = next((g for g in gz.governorates() if g["pcode"] == pcode), None)
+    if row is None:
+        return None
+    cand = resolve(row["name_ar"], None, {pcode})
+    if cand is None:
+        return None
+    return replace(cand, precision=max(2 if pcode == "SY01" else 3, int(getattr(cand, "precision", 3) or 3)),
+                   score=min(cand.score, 0.5))
+
+
 _QUARTER_WORDS = frozenset(("حي", "بحي", "وحي", "لحي", "فحي"))
+_QUARTER_RE = re.compile(r"(?<!\S)((?:[وبلف])?حي\s+(?:ال)?[\u0621-\u064A]{3,})")
 _CITY_KINDS = ("city", "town")
 _CITY_KM = 15.0  # a quarter lies within this distance of its city's point
-_CITY_WINDOW = 1500  # characters back to the city a quarter belongs to
 
 
 def settle_quarters(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
     """"اشتباكات في حي جورة الشياح" in a Homs story, "حي العباسية بالمدينة نفسها": a quarter our sources
-    lack matches a same-named village or a quarter of another city far away. A quarter lies in the city
-    named last before it, so that city (precision 2, as ACLED codes a place known only to its town)
-    replaces any reading farther than a city's reach from it."""
-    out: list[PlaceRef] = []
-    city: PlaceRef | None = None
+    lack matches a same-named village or a quarter of another city far away, or nothing at all. A
+    quarter lies in the city named right after it ("حي كفرسوسة بدمشق"), else in the city of its own
+    sentence, else in the article's city (the one named most); that city (precision 2, as ACLED codes a
+    place known only to its town) replaces any reading farther than a city's reach from it."""
+    taken = [(p.start, p.end) for p in places]
+    for m in _QUARTER_RE.finditer(text):
+        s, e = m.start(1), m.end()
+        if not any(s < te and ts < e for ts, te in taken):
+            # "قرب مقبرة باب الصغير في حي الشاغور": a quarter no source names stands for its city
+            places = [*places, PlaceRef(s, e, text[s:e], None, "quarter")]
     ordered = sorted(places, key=lambda x: x.start)
+    is_quarter = [_is_quarter(text, p) for p in ordered]
+    cities = [p for p, q in zip(ordered, is_quarter, strict=True)
+              if not q and getattr(p.candidate, "kind", None) in _CITY_KINDS]
+    counts = Counter(getattr(p.candidate, "gazetteer_id", None) for p in cities)
+    top = counts.most_common(1)
+    home = next((p for p in cities if top and top[0][1] >= 2 and p.candidate.gazetteer_id == top[0][0]), None)
+    out: list[PlaceRef] = []
     for k, p in enumerate(ordered):
         cand = p.candidate
-        before = text[max(0, p.start - 6):p.start].split()
-        quarter = (before and normalize_ar(before[-1]) in _QUARTER_WORDS) or normalize_ar(p.text).startswith("حي ")
+        if not is_quarter[k]:
+            if cand is not None:
+                out.append(p)
+            continue
         nxt = ordered[k + 1] if k + 1 < len(ordered) else None
-        if quarter and nxt is not None and getattr(nxt.candidate, "kind", None) in _CITY_KINDS and len(
-                text[p.end:nxt.start].split()) <= 1:
-            city = nxt  # "حي كفرسوسة بدمشق"، "حي الزهراء في مدينة حمص": its city is named right after
-        if quarter and city is not None and p.start - city.end <= _CITY_WINDOW and getattr(cand, "lat", None) is not None \
-                and getattr(cand, "kind", None) not in _CITY_KINDS and distance_km(cand, city.candidate) > _CITY_KM:
+        before = [c for c in cities if c.end <= p.start]
+        if nxt is not None and nxt in cities and len(text[p.end:nxt.start].split()) <= 3:
+            city = nxt
+        elif before and "." not in text[before[-1].end:p.start] and p.start - before[-1].end <= 200:
+            city = before[-1]  # (named earlier in its own sentence)
+        else:
+            city = home
+        far = cand is None or (getattr(cand, "lat", None) is not None and getattr(cand, "kind", None) not in _CITY_KINDS
+                               and distance_km(cand, city.candidate) > _CITY_KM) if city is not None else False
+        if city is not None and far:
             c = city.candidate
-            home = replace(c, precision=max(2, int(getattr(c, "precision", 2) or 2)), score=min(c.score, 0.5))
-            p = PlaceRef(p.start, p.end, p.text, home, p.source, frozenset({c.admin1_pcode} - {None}), settled=True)
-        elif getattr(cand, "kind", None) in _CITY_KINDS and not quarter:
-            city = p
-        out.append(p)
+            settled = replace(c, precision=max(2, int(getattr(c, "precision", 2) or 2)), score=min(c.score, 0.5))
+            p = PlaceRef(p.start, p.end, p.text, settled, p.source, frozenset({c.admin1_pcode} - {None}), settled=True)
+        if p.candidate is not None:
+            out.append(p)
     return out
+
+
+def _is_quarter(text: str, p: PlaceRef) -> bool:
+    before = text[max(0, p.start - 6):p.start].split()
+    return p.source == "quarter" or bool(before and normalize_ar(before[-1]) in _QUARTER_WORDS) \
+        or normalize_ar(p.text).startswith("حي ")
 
 
 def distance_km(a, b) -> float:

@@ -12,13 +12,13 @@ import threading
 from collections import defaultdict
 from pathlib import Path
 
-from raqib.arabic import loose_key, normalize_ar
+from raqib.arabic import clitic_variants, loose_key, normalize_ar
 from raqib.paths import gazetteer_dir
 
 from . import sources as S
 from .build import ensure_index
 from .model import Candidate, PlaceMention, PlaceRow
-from .parse import parse_mention
+from .parse import head_info, parse_mention
 from .rank import Context, context_from, rank
 from .scan import LOOSE_QUALITY, scan, sentence_bounds
 from .words import vocabulary
@@ -114,6 +114,19 @@ class Gazetteer:
         if parsed is None:
             return []
         return rank(parsed, self.places, self._context(context, parsed.name), limit)
+
+    def names_whole(self, text: str) -> bool:
+        """True when ``text`` is a known name as a whole, after its generic heads ("مدينة"، "حي") and
+        trailing directions: "باب الصغير" is not (only "باب" is known, as الباب), so a tagger's span
+        like it must not be read as the part the index knows."""
+        tokens = normalize_ar(text or "").split()
+        while tokens and head_info(tokens[0], self.vocab) is not None:
+            tokens = tokens[1:]
+        while tokens and tokens[-1] in self.vocab.directions:
+            tokens = tokens[:-1]
+        if not tokens:
+            return False
+        return any(self.lookup([stem] + tokens[1:]) for _p, stem in clitic_variants(tokens[0], list(self.vocab.prefixes)))
 
     def find_mentions(self, text: str, limit: int = 5) -> list[PlaceMention]:
         """Known place names in running text, each ranked with its own sentence as context."""
