@@ -40,6 +40,7 @@ class _Bare:
     compatible: frozenset[str]
     default: str | None
     unless: tuple[str, ...] = ()  # names told before that the noun more likely means ("هيئة الصحة")
+    bare_only: bool = False  # not when a definite word follows ("الهيئة العامة للثورة" is another body)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def _lex() -> _Lex:
         entries[key] = [str(p) for p in spec["phrases"]]
         rules[key] = _Bare(tuple(w for h in spec.get("heads") or [] for w in norm_phrase(h)),
                            frozenset(spec.get("compatible") or []), spec.get("default"),
-                           tuple(" ".join(norm_phrase(str(u))) for u in spec.get("unless") or []))
+                           tuple(" ".join(norm_phrase(str(u))) for u in spec.get("unless") or []),
+                           bool(spec.get("bare_only")))
 
     def words(name: str) -> frozenset[str]:
         return frozenset(w for p in raw.get(name) or [] for w in norm_phrase(str(p)))
@@ -181,6 +183,9 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
         if followed_by_group(m.j):
             continue
         rule = lex.rules[m.key]
+        if rule.bare_only and m.j < len(words) and words[m.j].norm.startswith("ال") and words[m.j].norm not in (
+                "التي", "الذي"):
+            continue  # "الهيئة العامة للثورة السورية"، "الهيئة الإعلامية في الزبداني"
         # an alias inside the anaphor ("مسيرات الاحتلال" holds "الاحتلال") is the mention to re-resolve
         k0 = bisect.bisect_left(pos, m.i)
         own = groups[k0] if k0 < len(groups) and groups[k0].j <= m.j else None

@@ -252,9 +252,11 @@ def _speakers(words: list[Word], lo: int, hi: int, ms: list[GroupMention]) -> se
     k = next((x for x in range(lo, hi) if words[x].norm in _THAT), None)
     if k is None or not any(m.i > k for m in ms):
         return set()
-    if not _speech_matcher().find("", words[lo:k]):
+    said = _speech_matcher().find("", words[lo:k])
+    if not said:
         return set()
-    return {id(m) for m in ms if m.j <= k}
+    v = lo + min(x.i for x in said)  # (only between the verb and "أن": "شنت القوات ... هجوما، وأكد المتحدث أن")
+    return {id(m) for m in ms if v < m.i and m.j <= k}
 
 
 def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMention], triggers: list[Trigger],
