@@ -244,11 +244,13 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                 c = singular_at(text, words, k + lo)
             # "اختطف مسلحون مجهولون، أمس الخميس، ثلاثة مدنيين": the object after the subject and date
             k2 = k
+            past_in = False  # "قتلوا في السيدة زينب": after "في" a place follows, never one person
             while c is None and k2 < min(len(sub), k + 9) and (_lex().skip_word(sub[k2].norm) or k2 + lo in subject or (
                     sub[k2].norm == "من" and k2 > 0 and sub[k2 - 1].norm in _MADE_OF)):  # "عائلة مؤلفة من خمسة أفراد"
+                past_in = past_in or sub[k2].norm == "في"
                 k2 += 1
                 if k2 < len(sub):
-                    c = count_at(text, words, k2 + lo) or singular_at(text, words, k2 + lo)
+                    c = count_at(text, words, k2 + lo) or (None if past_in else singular_at(text, words, k2 + lo))
             if c is not None and c.j > hi:
                 c = None
             if c is None:

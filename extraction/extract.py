@@ -260,7 +260,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
                         c.perp = prev.perp
             clauses.append(c)
     drafts = build_drafts(clauses)
-    incidents = finish(article, drafts, sentences)  # (sentences are in text order: finish bisects them)
+    incidents = finish(article, drafts, sentences, clauses)  # (sentences are in text order: finish bisects them)
     return _Analysis(article, words, sentences, clauses, groups, triggers, places, dates, incidents)
 
 

@@ -228,6 +228,13 @@ def _reporter_seat(text: str, words: list[Word], j: int, pos: int) -> bool:
         words[j - 1].end:pos]
 
 
+_REPORT_WORDS = frozenset(norm_phrase("أفاد أفادت أفادت به أفاد به وفق وفقا بحسب ذكرت ذكر أعلنت أعلن نشرت نشر أوردت"))
+
+
+def _word_index(words: list[Word], pos: int) -> int:
+    return bisect.bisect_left(words, pos, key=lambda w: w.start)
+
+
 _EARLIER = tuple(norm_phrase("في وقت سابق"))
 _DIED_OF_WOUNDS = tuple(norm_phrase("وفاة متاثر"))  # "بعد وفاة ثلاثة من الجرحى"، "متأثرين بجراحهم"
 
@@ -319,6 +326,12 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     # "تفجير مطاعم حي الوسطى الذي نفذه المرتزقة في 30 كانون الأول 2015" tells the attack's own day)
     rel_pos = words[rel].start if rel < hi else end
     own_dates = [d for d in c.dates if d.start < rel_pos]
+    # "... أمس الأحد، إلى 140 قتيلاً، وفق ما أفادت به مصادر رسمية اليوم الإثنين": the day of the report
+    # is not the day of the attack when the clause names one too
+    told = [d for d in own_dates if d.kind in STRONG_DATES and any(
+        words[k].norm in _REPORT_WORDS for k in range(max(lo, _word_index(words, d.start) - 6), _word_index(words, d.start)))]
+    if told and len([d for d in own_dates if d.kind in STRONG_DATES]) > len(told):
+        own_dates = [d for d in own_dates if d not in told]
     c.dates = own_dates
     news_day = any(d.kind in STRONG_DATES and d.days_before is not None and 0 <= d.days_before <= 1
                    for d in own_dates)  # "قصفت القوات التركية يوم الثلاثاء" (published that Tuesday)
@@ -1005,7 +1018,8 @@ def _casualty_fields(d: Draft) -> tuple[dict[str, int | None], list[tuple[int, i
     return values, spans, note
 
 
-def finish(article: Article, drafts: list[Draft], sentences: list[Sentence]) -> list[Incident]:
+def finish(article: Article, drafts: list[Draft], sentences: list[Sentence],
+           clauses: list[Clause] | None = None) -> list[Incident]:
     published = _published(article)
     body_has_main = any(not d.is_title and not d.background for d in drafts)
     keep = [d for d in drafts if not d.is_title or not body_has_main]
@@ -1014,6 +1028,12 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence]) -> 
     main_date = None
     if main is not None:
         md = main.strong_date() or main.any_date()
+        if md is None or md.value is None:
+            # "ارتفعت حصيلة ضحايا التفجيرات ... أمس الأحد" as the lede (its toll joins nothing of its own):
+            # the day it names is the news day of the lines that follow
+            lede = next((c for c in clauses or [] if not c.is_title and c.kind != "none"), None)
+            md = next((x for x in (lede.dates if lede is not None and not lede.background else [])
+                       if x.kind in STRONG_DATES and x.value is not None), None)
         main_date = md.value if md and md.value else published
     prev: Draft | None = None
     for d in keep:
