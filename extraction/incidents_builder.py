@@ -366,7 +366,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     # "منذ الخامس من تشرين الأول": a date after "منذ" opens a period (a cumulative count follows)
     c.since_date = any(words[k].norm in _SINCE for k in range(lo, hi) for d in c.dates
                        if words[k].end <= d.start and len(text[words[k].end:d.start].strip()) == 0
-                       and d.kind not in ("today", "hours"))  # "تدور منذ فجر اليوم اشتباكات": today's fighting
+                       and d.kind not in ("today", "hours")  # "تدور منذ فجر اليوم اشتباكات": today's fighting
+                       and d.kind != "yesterday")  # "الاشتباكات التي اندلعت منذ صباح أمس الإثنين": the news day
     c.new_event = _starts("new_event_start", words, lo, hi) or discourse.any_in("another_attack", words, lo, hi)
     c.similar = any(words[k].norm.startswith("مماثل") for k in range(lo, hi))
     c.cont = _starts("continue_start", words, lo, hi) and not c.new_event
