@@ -171,6 +171,7 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
             best = c
     return best
 _LAQIYA = frozenset(norm_phrase("لقي لقيت لقوا"))
+_FARAQA = frozenset(norm_phrase("فارق فارقت فارقوا"))
 
 
 def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = None,
@@ -229,6 +230,10 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                 k_end = next((k for k in range(m.j, min(m.j + 12, len(sub)))  # "لقي ما لا يقل عن ستة عناصر من ... مصرعهم"
                               if sub[k].norm.startswith(_DEATH)), None)
                 if k_end is None:
+                    continue
+            elif sub[m.i].norm.lstrip("وبل") in _FARAQA:
+                # "فارق رجل الحياة": the one who died sits between; "بفارق كبير" is no death
+                if not any(sub[k].norm == "الحياه" for k in range(m.i + 1, min(m.i + 5, len(sub)))):
                     continue
             if sub[m.i].norm.startswith(_DEATH) and m.i > 0 and any(
                     sub[k].norm in _LAQIYA or sub[k].norm.endswith("لقي") for k in range(max(0, m.i - 12), m.i)):

@@ -477,6 +477,11 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         cum_dates = [d for d in cum_dates if d.kind != "until_now"]
     upd = c.update
     rising = any(x.update for x in c.casualties)  # "إن حصيلة القتلى ارتفعت إلى 19": this attack's toll
+    if not rising and upd is None and any(words[k].norm.startswith("متاثر") for k in range(lo, hi)) and any(
+            words[k].norm in ("سابق", "سابقا", "سابقه") for k in range(lo, min(len(words), hi + 4))):
+        # "فارق رجل الحياة متأثراً بجراح أصيب بها في وقت سابق جراء قصف": a death of old wounds, not an attack
+        c.kind, c.why = "none", "died of earlier wounds"
+        return
     told_from = [t.start for t in c.triggers if t.anaphoric] if rising else []
     if told_from:
         # "ارتفعت حصيلة القتلى إلى 89 منذ بدء الهجوم": since the start of the attack told, its own toll
