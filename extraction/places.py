@@ -140,6 +140,8 @@ def _governorate(pcode: str):
 
 
 _QUARTER_WORDS = frozenset(("حي", "بحي", "وحي", "لحي", "فحي"))
+_NOT_QUARTER_NAMES = frozenset(normalize_ar(w) for w in
+                               "على من في عن مع إلى الى بعد قبل حتى منذ لدى عند كما وهو وهي".split())
 _QUARTER_RE = re.compile(r"(?<!\S)((?:[وبلف])?حي\s+(?:ال)?[\u0621-\u064A]{3,})")
 _CITY_KINDS = ("city", "town")
 _CITY_KM = 15.0  # a quarter lies within this distance of its city's point
@@ -154,6 +156,8 @@ def settle_quarters(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
     taken = [(p.start, p.end) for p in places]
     for m in _QUARTER_RE.finditer(text):
         s, e = m.start(1), m.end()
+        if normalize_ar(text[s:e]).split()[-1] in _NOT_QUARTER_NAMES:
+            continue  # "بث حي على الهواء": "alive", not a quarter
         if not any(s < te and ts < e for ts, te in taken):
             # "قرب مقبرة باب الصغير في حي الشاغور": a quarter no source names stands for its city
             places = [*places, PlaceRef(s, e, text[s:e], None, "quarter")]
