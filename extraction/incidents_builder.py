@@ -228,7 +228,7 @@ def _reporter_seat(text: str, words: list[Word], j: int, pos: int) -> bool:
         words[j - 1].end:pos]
 
 
-_REPORT_WORDS = frozenset(norm_phrase("أفاد أفادت أفادت به أفاد به وفق وفقا بحسب ذكرت ذكر أعلنت أعلن نشرت نشر أوردت"))
+_REPORT_WORDS = frozenset(norm_phrase("أفاد أفادت وفق وفقا بحسب ذكرت ذكر أعلنت أعلن نشرت نشر أوردت"))
 
 
 def _word_index(words: list[Word], pos: int) -> int:

@@ -183,9 +183,9 @@ def settle_quarters(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
             city = before[-1]  # (named earlier in its own sentence)
         else:
             city = home
-        far = cand is None or (getattr(cand, "lat", None) is not None and getattr(cand, "kind", None) not in _CITY_KINDS
-                               and distance_km(cand, city.candidate) > _CITY_KM) if city is not None else False
-        if city is not None and far:
+        if city is not None and (cand is None or (
+                getattr(cand, "lat", None) is not None and getattr(cand, "kind", None) not in _CITY_KINDS
+                and distance_km(cand, city.candidate) > _CITY_KM)):  # unknown, or a namesake far from the city
             c = city.candidate
             settled = replace(c, precision=max(2, int(getattr(c, "precision", 2) or 2)), score=min(c.score, 0.5))
             p = PlaceRef(p.start, p.end, p.text, settled, p.source, frozenset({c.admin1_pcode} - {None}), settled=True)
