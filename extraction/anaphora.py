@@ -31,6 +31,7 @@ _SUFFIXES = (("هما", "any"), ("هم", "any"), ("هن", "f"), ("ها", "f"), (
 _PRONOUN_PARAS = 2  # a pronoun looks back over its paragraph and the two before it
 _MAX_BACK = 80  # mentions scanned back per anaphor: bounded work on very long articles
 _LOOKAHEAD = 3  # words between an anaphor and a named group that make it that group's head noun
+_BOTH_SIDES = frozenset(norm_phrase("الطرفين الطرفان الجانبين الجانبان"))
 _LINK = frozenset(norm_phrase("من تابعة تابعين التابعة التابعين ل لـ تابع التابع ينتمون ينتمي"))
 
 
@@ -272,6 +273,17 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
             if k >= 0 and sent_of_word[speech_at[k]] == sent_of_word[i] and speech[k][1] is not None:
                 spk = speech[k][1]
                 out.append(GroupMention(spk.id, w.start, w.end, text[w.start:w.end], i, i + 1))
+    # "اشتباكات ... بين الطرفين": the two sides last named, nearest first (the first one named leads)
+    for i, w in enumerate(words):
+        if w.norm in _BOTH_SIDES and i > 0 and words[i - 1].norm == "بين" and i not in taken:
+            sides: list[GroupMention] = []
+            for g in antecedents(i, para_of_word[i] - _PRONOUN_PARAS):
+                if g.id != "civilians" and all(_top(g.id) != _top(x.id) for x in sides):
+                    sides.append(g)
+                if len(sides) == 2:
+                    break
+            if len(sides) == 2:
+                out.extend(GroupMention(g.id, w.start, w.end, text[w.start:w.end], i, i + 1) for g in reversed(sides))
     merged = [replaced.get(id(g), g) for g in groups] + out
     merged.sort(key=lambda g: (g.i, g.j))
     return merged

@@ -39,7 +39,7 @@ from extraction.places import (
     settle_ambiguous,
     settle_quarters,
 )
-from extraction.roles import GroupMention, StanzaWord, link_affiliations, raw_group_mentions
+from extraction.roles import GroupMention, StanzaWord, link_affiliations, link_hedged, raw_group_mentions
 from extraction.schema import Article, Incident
 from extraction.triggers import Trigger, find_triggers
 
@@ -191,7 +191,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
         para_of_word[s.lo:s.hi] = [s.para] * (s.hi - s.lo)
         sent_of_word[s.lo:s.hi] = [k] * (s.hi - s.lo)
     groups = sorted(groups + adjective_mentions(text, words, triggers, groups), key=lambda g: (g.i, g.j))
-    groups = resolve_anaphora(text, words, groups, para_of_word, sent_of_word)
+    groups = link_hedged(resolve_anaphora(text, words, groups, para_of_word, sent_of_word), words)
     # places: gazetteer scan per paragraph, then NER LOC it missed; never inside a group name
     places: list[PlaceRef] = []
     for s, e in p.paras:

@@ -361,6 +361,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         lead = min(t.i for t in c.triggers)
         c.triggers = [replace(t, rank=min(t.rank, 5)) if t.i > lead and any(
             words[k].norm in _ACCOMPANY for k in range(max(lo, t.i - 2), t.i)) else t for t in c.triggers]
+        # "اشتباكات ... والقوات النظامية التي تحاول اقتحام الحي": a storming attempted is the clash told
+        c.triggers = [replace(t, rank=min(t.rank, 5)) if t.i > lead and t.attack_type == "raid" and any(
+            words[k].norm.lstrip("و") in _ATTEMPTS for k in range(max(lo, t.i - 2), t.i)) else t for t in c.triggers]
     c.pluperfect = opening and not elsewhere and not any(
         d.value is not None and d.kind not in ("today", "hours") for d in c.dates)
     # "منذ الخامس من تشرين الأول": a date after "منذ" opens a period (a cumulative count follows)
@@ -426,12 +429,28 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
                for x in range(max(lo, k - 12), k))  # "من أكثر الهجمات دموية" (but "أكثر من 500" is a count)
 
 
+_RELATIVES = frozenset(norm_phrase("الذي التي الذين اللتين اللذين اللواتي"))
+
+
+def _in_relative_state(c: Clause, words: list[Word], pos: int) -> bool:
+    """True when ``pos`` sits in a relative clause that follows the clause's news day and no toll
+    comes after that relative pronoun."""
+    k = bisect.bisect_left(words, pos, key=lambda w: w.start)
+    rel = next((x for x in range(k - 1, max(c.lo, k - 8) - 1, -1) if words[x].norm in _RELATIVES), None)
+    if rel is None:
+        return False
+    start = words[rel].start
+    return any(d.kind in STRONG_DATES and d.end <= start for d in c.dates) and not any(
+        x.cue_start >= start for x in c.casualties)
+
+
 _THAT_WORDS = frozenset(norm_phrase("أن إن بأن أنه أنها بأنه بأنها إنه إنها"))
 _BARE_SHELLING = ("قصف", "القصف", "وقصف", "بقصف", "يقصف", "تقصف")
 _PRESENT_ATTACK = frozenset(norm_phrase("يستهدف تستهدف يستهدفون يقصف تقصف يشن تشن يهاجم تهاجم يستهدفها تستهدفها"))
 _INITIAL = frozenset(norm_phrase("الأولية أولية الأولى"))
 _SETTLEMENT_KINDS = {"village", "town", "city", "hamlet"}
 _RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين الذين اللذان اللتان اللواتي"))
+_ATTEMPTS = frozenset(norm_phrase("تحاول يحاول حاولت حاول محاولة محاولات يحاولون حاولوا"))
 _ACCOMPANY = frozenset(norm_phrase("ترافق ترافقت يترافق مترافقا مترافقة وسط بالتزامن تزامنا تخللها تخلله رافقه رافقها"))
 _HOSPITAL = frozenset(norm_phrase("مشفى مستشفى المشفى المستشفى"))
 _COINCIDE = frozenset(norm_phrase("تزامن وتزامن تزامنت وتزامنت يتزامن ويتزامن ترافق وترافق ترافقت وترافقت"))
@@ -475,6 +494,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
                  and not (d.kind == "until_now" and news_day)]  # "بدأت اليوم حملة أسفرت حتى الآن عن مقتل 3"
     if cum_dates and discourse.any_in("no_info", words, lo, hi):
         cum_dates = [d for d in cum_dates if d.kind != "until_now"]
+    if cum_dates and news_day:
+        # "ودارت اشتباكات اليوم ... والقوات النظامية التي تحاول اقتحام الحي منذ أشهر": a period inside a
+        # relative clause after the news day, with no toll after it, describes a state, not a toll period
+        cum_dates = [d for d in cum_dates if not _in_relative_state(c, words, d.start)]
     upd = c.update
     rising = any(x.update for x in c.casualties)  # "إن حصيلة القتلى ارتفعت إلى 19": this attack's toll
     if not rising and upd is None and any(words[k].norm.startswith("متاثر") for k in range(lo, hi)) and any(
@@ -493,7 +516,8 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
                   if (upd is None or not (upd.cue_start <= words[i].start < upd.cue_end))
                   and not (rising and any(x in words[k].norm for k in range(i, j) for x in ("حصيل", "رتفع")))
                   and not _after_superlative(words, lo, words[i].start)  # "من أكثر الهجمات دموية منذ سنوات"
-                  and not any(0 <= s - words[j - 1].end <= 2 for s in told_from)]
+                  and not any(0 <= s - words[j - 1].end <= 2 for s in told_from)
+                  and not (news_day and _in_relative_state(c, words, words[i].start))]
     pick = next((k for k in range(lo, hi) if words[k].norm.lstrip("و") in _PICKS), None)
     if pick is not None and (cumulative or cum_dates) and any(
             d.precision == "day" and d.start > words[pick].start for d in c.dates):

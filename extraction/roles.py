@@ -78,10 +78,12 @@ def find_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
 
 def raw_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
     """Every alias match (also affiliations): places inside group names are never places."""
-    found = [GroupMention(m.key, m.start, m.end, m.text, m.i, m.j) for m in _group_matcher().find(text, words)]
+    found = [GroupMention(m.key, m.start, m.end, m.text, m.i, m.j) for m in _group_matcher().find(text, words)
+             if not (m.key == "unknown" and m.i > 0 and words[m.i - 1].norm in _TOWARDS)]  # "اقتادوه إلى جهة مجهولة"
     return sorted(found + unnamed_factions(text, words, found), key=lambda g: g.i)
 
 
+_TOWARDS = frozenset(norm_phrase("إلى الى نحو باتجاه"))
 _QUOTES = "\"“”«»'"
 
 
@@ -127,11 +129,25 @@ _AFFIL_STEMS = tuple(norm_phrase("التابع تابع الموالي موال�
 
 
 _HEDGE = frozenset(norm_phrase("يعتقد يرجح يشتبه أنهم انهم أنها إنهم من ينتمون ينتمي إلى الى تابعون تابعين خلايا "
-                               "انتماؤهم انتمائهم ل بانتمائهم تتهمهم يتهمهم بالانتماء بتهمة الانتماء"))
+                               "انتماؤهم انتمائهم ل بانتمائهم تتهمهم يتهمهم بالانتماء بتهمة الانتماء يتبعون يتبع تتبع"))
 
 
 def _is_affil_word(w: str) -> bool:
     return any(w.startswith(s) or w.startswith("ل" + s) or w.startswith("و" + s) for s in _AFFIL_STEMS)
+
+
+def link_hedged(mentions: list[GroupMention], words: list[Word]) -> list[GroupMention]:
+    """"مسلحون ملثمون يعتقد أنهم يتبعون للهيئة": unknown gunmen hedged as a group (here one only known
+    after anaphora) are that group; the phrase starts at the gunmen."""
+    out: list[GroupMention] = []
+    for g in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.id == "unknown" and 0 < g.i - prev.j <= 3 and g.id not in ("unknown", "civilians") \
+                and all(w.norm in _HEDGE for w in words[prev.j:g.i]):
+            out[-1] = GroupMention(g.id, g.start, g.end, g.text, prev.i, g.j)
+            continue
+        out.append(g)
+    return out
 
 
 def link_affiliations(raw: list[GroupMention], words: list[Word]) -> list[GroupMention]:
@@ -230,6 +246,16 @@ _WIELDERS = frozenset(norm_phrase("طائرات طائرة حربية حربيت
                                    "طائرات، مسلحين، مجهولين مجهولون"))
 _AS_SAID = frozenset(norm_phrase("وفق حسب بحسب وفقا ما"))
 _AMONG_VICTIMS = frozenset(norm_phrase("بينهم بينهن منهم منهن"))
+
+
+_SCENE_BREAKS = frozenset(norm_phrase("الذي التي الذين بعد قبل حيث عندما حين اثر إثر خلال ما مما"))
+
+
+def _clash_scene(words: list[Word], j: int, k: int) -> bool:
+    """"ودارت اشتباكات عنيفة اليوم في حي جورة الشياح بمدينة حمص بين ...": only the day, the place and
+    adjectives stand between the clash word and its "بين" (no other verb, clause or punctuation)."""
+    return not any(words[x].norm in _SCENE_BREAKS or words[x].norm in _BEIN or not any(ch.isalnum() for ch in words[x].norm)
+                   for x in range(j, k))
 
 
 @lru_cache(maxsize=1)
@@ -335,7 +361,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # 2b. "اشتباكات بين X و Y" (only after a clash word: "مدينة تشهد معارك بين" is no clash of this attack)
     clash_at = {t.j for t in triggers if t.attack_type == "armed_clash"}
     for k in range(lo, hi) if perp is None else ():
-        if words[k].norm in _BEIN and any(0 <= k - j <= 2 for j in clash_at):
+        if words[k].norm in _BEIN and any(0 <= k - j <= 2 or (0 <= k - j <= 12 and _clash_scene(words, j, k))
+                                          for j in clash_at):
             after = [m for m in ms if m.i > k]
             side = next((x for x in range(k + 1, hi - 1) if words[x].norm == "من" and words[x + 1].norm == "جهه"), None)
             if side is not None and after and after[0].i < side:
