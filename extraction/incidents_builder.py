@@ -320,12 +320,14 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     # "قصفت القوات التركية قرية منغ، اللذين سيطرت عليهما قسد قبل أيام": a past told inside a relative
     # clause after the attack describes the place, not the attack
     first_trig = min((t.i for t in c.triggers), default=hi)
-    rel = next((k for k in range(first_trig + 1, hi) if words[k].norm in _RELATIVES and any(
-        0 <= words[k].start - p.end <= 3 for p in c.places)
+    # (also on a group: "اشتباكات مع القوات النظامية التي تحاول اقتحام الحي منذ أيام")
+    rel = next((k for k in range(first_trig + 1, hi) if words[k].norm in _RELATIVES and (any(
+        0 <= words[k].start - p.end <= 3 for p in c.places) or any(
+        0 <= words[k].start - g.end <= 3 for g in c.groups))
         and discourse.starts_with("perp_after", words, k + 1) is None), hi)  # (a relative clause on a place only:
     # "تفجير مطاعم حي الوسطى الذي نفذه المرتزقة في 30 كانون الأول 2015" tells the attack's own day)
     rel_pos = words[rel].start if rel < hi else end
-    own_dates = [d for d in c.dates if d.start < rel_pos]
+    own_dates = [d for d in c.dates if d.start < rel_pos and not _describes_place(text, c, d)]
     # "... أمس الأحد، إلى 140 قتيلاً، وفق ما أفادت به مصادر رسمية اليوم الإثنين": the day of the report
     # is not the day of the attack when the clause names one too
     told = [d for d in own_dates if d.kind in STRONG_DATES and any(
@@ -429,7 +431,25 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
                for x in range(max(lo, k - 12), k))  # "من أكثر الهجمات دموية" (but "أكثر من 500" is a count)
 
 
-_RELATIVES = frozenset(norm_phrase("الذي التي الذين اللتين اللذين اللواتي"))
+def _describes_place(text: str, c: Clause, d) -> bool:
+    """"على أحياء حمص القديمة المحاصرة منذ أكثر من شهر": a period after a place and its definite
+    adjectives describes the place, not the attack."""
+    if not d.text.startswith(("منذ", "ومنذ")):
+        return False
+    for p in c.places:
+        gap = text[p.end:d.start].split()
+        if p.end <= d.start and 1 <= len(gap) <= 2 and all(w.startswith("ال") for w in gap):
+            return True
+    return False
+
+
+_HEADING_RE = re.compile(r"[^\n:،.]{2,40}:")
+
+
+def _bulletin_line(text: str, start: int) -> bool:
+    """True when ``start`` opens a line headed like a bulletin's ("محافظة درعا: ..."، "ريف دمشق: ...")."""
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip() and _HEADING_RE.match(text, line) is not None
 
 
 def _in_relative_state(c: Clause, words: list[Word], pos: int) -> bool:
@@ -1077,8 +1097,9 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence],
             # a daily bulletin tells yesterday's attacks as news too: only clearly earlier ones are context
             if dd and dd.value and main_date and (main_date - dd.value).days > _SAME_NEWS_DAYS:
                 d.background = True
-            elif dd is None and prev is not None and prev.background and not d.is_title:
-                d.background = True
+            elif dd is None and prev is not None and prev.background and not d.is_title \
+                    and not _bulletin_line(article.text, d.clauses[0].start):
+                d.background = True  # (a bulletin's next line, "ريف دمشق: دارت اشتباكات", is news again)
         prev = d
     _inherit_from_lede(keep)
     # inherit the place of the previous incident for "في المنطقة"/"النقطة" with no place of its own

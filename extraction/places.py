@@ -144,6 +144,7 @@ _NOT_QUARTER_NAMES = frozenset(normalize_ar(w) for w in
                                "على من في عن مع إلى الى بعد قبل حتى منذ لدى عند كما وهو وهي".split())
 _QUARTER_RE = re.compile(r"(?<!\S)((?:[وبلف])?حي\s+(?:ال)?[\u0621-\u064A]{3,})")
 _CITY_KINDS = ("city", "town")
+_SAME_CITY_RE = re.compile(r"\s*(?:ب|في\s+)ال?مدينة")
 _CITY_KM = 15.0  # a quarter lies within this distance of its city's point
 
 
@@ -181,10 +182,13 @@ def settle_quarters(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
             city = nxt
         elif before and "." not in text[before[-1].end:p.start] and p.start - before[-1].end <= 200:
             city = before[-1]  # (named earlier in its own sentence)
+        elif before and "\n" not in text[before[-1].end:p.start] and (
+                p.start - before[-1].end <= 400 or _SAME_CITY_RE.match(text, p.end)):
+            city = before[-1]  # "مدينة دمشق: ... كما اغتال ... في حي ركن الدين"، "وفي حي الحميدية بالمدينة"
         else:
             city = home
         if city is not None and (cand is None or (
-                getattr(cand, "lat", None) is not None and getattr(cand, "kind", None) not in _CITY_KINDS
+                getattr(cand, "lat", None) is not None and getattr(cand, "kind", None) != "city"
                 and distance_km(cand, city.candidate) > _CITY_KM)):  # unknown, or a namesake far from the city
             c = city.candidate
             settled = replace(c, precision=max(2, int(getattr(c, "precision", 2) or 2)), score=min(c.score, 0.5))

@@ -360,7 +360,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 break
     # 2b. "اشتباكات بين X و Y" (only after a clash word: "مدينة تشهد معارك بين" is no clash of this attack)
     clash_at = {t.j for t in triggers if t.attack_type == "armed_clash"}
-    for k in range(lo, hi) if perp is None else ():
+    perp0, target0 = perp, target  # an attacker already found stays; only its other side is sought
+    for k in range(lo, hi) if perp is None or target is None else ():
         if words[k].norm in _BEIN and any(0 <= k - j <= 2 or (0 <= k - j <= 12 and _clash_scene(words, j, k))
                                           for j in clash_at):
             after = [m for m in ms if m.i > k]
@@ -378,6 +379,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if len(after) >= 2 and after[0].i - k <= 4:
                 perp, target = after[0], after[1]
                 break
+    if perp0 is not None and perp is not perp0:
+        perp, target = perp0, target0
     # 2b'. "القوات التركية ووحدات حماية الشعب تبادلت القصف"، "تبادلت قسد والفصائل إطلاق النار": the two
     # sides of an exchange, the first named first
     for k in range(lo, hi) if perp is None else ():
