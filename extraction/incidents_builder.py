@@ -300,6 +300,11 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             and not _dateline(text, p.start, p.end)],
         dates=[d for d in dates if start <= d.start < end],
     )
+    # "وفي دمشق، نقلت سانا عن مصادر أن قوات التحالف استهدفت ... بين قريتي الطابية وخشام": the city the
+    # report comes from gives way to the place the report names
+    seats = [p for p in c.places if _speaker_seat(text, p.start, p.end)]
+    if seats:
+        c.places = [p for p in c.places if p not in seats or not any(q.start > p.end for q in c.places)]
     # "درعا – استشهد ثلاثة مواطنين ... على بلدة بصر الحرير": a governorate heading opening the paragraph
     # gives way to the town the line names
     heads = [p for p in c.places if _heading(text, p.start, p.end)]
@@ -443,6 +448,16 @@ def _describes_place(text: str, c: Clause, d) -> bool:
     return False
 
 
+_SEAT_BEFORE = re.compile(r"(?:^|\s)و?في\s*$")
+_SEAT_AFTER = re.compile(r"\s*[،,]\s*(?:نقلت|قالت|ذكرت|أفادت|أعلنت|أكدت|نقل|قال|ذكر|أفاد|أعلن|أكد|اتهمت|اتهم|نفت|نفى)\s")
+
+
+def _speaker_seat(text: str, start: int, end: int) -> bool:
+    """"وفي دمشق، نقلت الوكالة العربية السورية للأنباء ...": the city a reaction comes from is not the
+    place of the attack."""
+    return _SEAT_BEFORE.search(text, max(0, start - 6), start) is not None and _SEAT_AFTER.match(text, end) is not None
+
+
 _HEADING_RE = re.compile(r"[^\n:،.]{2,40}:")
 
 
@@ -470,6 +485,7 @@ _PRESENT_ATTACK = frozenset(norm_phrase("يستهدف تستهدف يستهدف�
 _INITIAL = frozenset(norm_phrase("الأولية أولية الأولى"))
 _SETTLEMENT_KINDS = {"village", "town", "city", "hamlet"}
 _RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين الذين اللذان اللتان اللواتي"))
+_SAME_WORDS = frozenset(norm_phrase("ذاته ذاتها نفسه نفسها عينه عينها"))
 _ATTEMPTS = frozenset(norm_phrase("تحاول يحاول حاولت حاول محاولة محاولات يحاولون حاولوا"))
 _ACCOMPANY = frozenset(norm_phrase("ترافق ترافقت يترافق مترافقا مترافقة وسط بالتزامن تزامنا تخللها تخلله رافقه رافقها"))
 _HOSPITAL = frozenset(norm_phrase("مشفى مستشفى المشفى المستشفى"))
@@ -493,6 +509,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
                  and words[k + 1].norm in ("علي", "ل")), None)
     if resp is not None and any(t.i < resp for t in c.triggers if not t.anaphoric):
         c.triggers = [t for t in c.triggers if t.i < resp]
+    # "وكان المرصد قد وثق استشهاد 23 مواطناً في الغارة ذاتها": the same attack, told again
+    c.triggers = [replace(t, anaphoric=True) if t.j < c.hi and words[t.j].norm in _SAME_WORDS
+                  and words[t.i].norm.lstrip("وبل").startswith("ال") else t for t in c.triggers]
     real = [t for t in c.triggers if not t.anaphoric]
     claim_at = next((k for k in range(c.lo, c.hi) if words[k].norm.lstrip("و").startswith(_CLAIM_STEMS)
                      or "مسوولي" in words[k].norm), None)

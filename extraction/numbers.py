@@ -119,6 +119,9 @@ def _number_at(words: list[Word], i: int) -> tuple[int, int] | None:
     return value, j
 
 
+_MODEL_DASHES = "-‐–"
+
+
 def count_at(text: str, words: list[Word], i: int) -> Count | None:
     """The quantity starting at word ``i`` (after optional "ما لا يقل عن"/"نحو"...), or None."""
     if i >= len(words):
@@ -133,6 +136,8 @@ def count_at(text: str, words: list[Word], i: int) -> Count | None:
         if k >= len(words):
             return None
     w = words[k]
+    if w.start > 1 and text[w.start - 1] in _MODEL_DASHES and text[w.start - 2].isalpha():
+        return None  # a model number, not a quantity: "سوخوي-25"، "إس-200"
     if w.norm in lex.one_of or any(s in lex.one_of for s in _strip(w.norm)):
         # أحد عشر = 11; أحد عناصر = 1
         if k + 1 < len(words) and words[k + 1].norm in ("عشر", "عشره"):
@@ -168,24 +173,28 @@ def with_kin(text: str, words: list[Word], i: int, j: int) -> Count:
             and words[j + 1].norm.startswith("و") and _lex().kin.match_at(
                 [replace(words[j + 1], norm=words[j + 1].norm[1:])], 0) is not None:
         j += 1  # "جندي أميركي وآخر بريطاني": an adjective before the second person
-    if j < len(words) and words[j].norm.startswith("و") and len(words[j].norm) > 2:
+    total = 1
+    while j < len(words) and words[j].norm.startswith("و") and len(words[j].norm) > 2:
         k = _lex().kin.match_at([replace(words[j], norm=words[j].norm[1:])] + words[j + 1:j + 4], 0)
-        if k is not None:
-            end = j + k[2]
-            if k[1] == "kin_one":
-                return _mk(text, words, i, end, 2)
-            if k[1] == "kin_two":
-                return _mk(text, words, i, end, 3)
-            n = count_at(text, words, end)
-            if n is not None and n.value is not None:
-                return _mk(text, words, i, n.j, 1 + n.value)
-            # the number as an adjective: "أطفالها الثلاثة"
-            v = _word_value(words[end].norm[2:]) if end < len(words) and words[end].norm.startswith("ال") else None
-            if v is not None and v[1] in ("units", "tens"):
-                return _mk(text, words, i, end + 1, 1 + v[0])
-            s, e = words[i].start, words[end - 1].end
-            return Count(None, i, end, s, e, text[s:e], note=text[s:e])
-    return _mk(text, words, i, j, 1)
+        if k is None:
+            break
+        end = j + k[2]
+        if k[1] in ("kin_one", "kin_two"):
+            # "رجل وزوجته وطفلهما" = 3: the relatives add up along the chain
+            total += 1 if k[1] == "kin_one" else 2
+            j = end
+            continue
+        # a plural of relatives: its number, if told
+        n = count_at(text, words, end)
+        if n is not None and n.value is not None:
+            return _mk(text, words, i, n.j, total + n.value)
+        # the number as an adjective: "أطفالها الثلاثة"
+        v = _word_value(words[end].norm[2:]) if end < len(words) and words[end].norm.startswith("ال") else None
+        if v is not None and v[1] in ("units", "tens"):
+            return _mk(text, words, i, end + 1, total + v[0])
+        s, e = words[i].start, words[end - 1].end
+        return Count(None, i, end, s, e, text[s:e], note=text[s:e])
+    return _mk(text, words, i, j, total)
 
 
 def _mk(text: str, words: list[Word], i: int, j: int, value: int, approx: bool = False) -> Count:
@@ -194,9 +203,11 @@ def _mk(text: str, words: list[Word], i: int, j: int, value: int, approx: bool =
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """A digit run inside code or a Latin token ("__pwned=1", "SY24") is not a count."""
+    """A digit run inside code, a Latin token ("__pwned=1", "SY24") or a model name ("سوخوي-25") is not a count."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
+    if before in _MODEL_DASHES and start > 1 and text[start - 2].isalpha():
+        return True  # a model number: "سوخوي-25"، "إس-200"
     return any(ch.isascii() and (ch.isalnum() or ch in "_=/.") for ch in (before, after))
 
 

@@ -515,9 +515,22 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         if target is None:
             target = perp
         perp = None
+    if target is not None and target.id == "civilians":
+        # "اغتال مسلحون شاباً من مدينة نوى، وهو عنصر في الفرقة الرابعة": the person told by a plain noun,
+        # then who he is
+        for m in ms:
+            if m.i > target.i and m is not perp and not groups[m.id].target_only and any(
+                    words[k].norm in _WHO_IS and any(words[x].norm in _MEMBER for x in range(k + 1, min(m.i, k + 4)))
+                    for k in range(max(target.j, m.i - 5), m.i)):
+                target = m
+                break
     if perp is not None and target is not None and perp.id == target.id:
         target = None
     return perp, target
+
+
+_WHO_IS = frozenset(norm_phrase("وهو وهي وهما وهم وكان وكانت"))
+_MEMBER = frozenset(norm_phrase("عنصر عنصرا عناصر قيادي قياديا قائد مقاتل مقاتلا ضابط ضابطا عضو عضوا منتسب منتسبا مجند متطوع"))
 
 
 @lru_cache(maxsize=8)
