@@ -211,7 +211,17 @@ _HEADING_AFTER = re.compile(r"\s*[-–—:]")
 def _heading(text: str, start: int, end: int) -> bool:
     """"درعا – ..."، "محافظة حمص: ...": a place opening its line before a dash or colon."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and bool(_HEADING_AFTER.match(text, end))
+    lead = text[line_start:start].strip()
+    if lead and _BULLET_IN.fullmatch(lead) and _BULLET_AFTER.match(text, end) and _GOVERNORATE_RE.fullmatch(
+            text[start:end]):
+        return True  # "- في إدلب، أصيب طفل ... على بلدة سفوهن": a bulletin line opening with its governorate
+    return not lead and bool(_HEADING_AFTER.match(text, end))
+
+
+_BULLET_IN = re.compile(r"[-–•*]?\s*و?في")
+_BULLET_AFTER = re.compile(r"\s*[،,]")
+_GOVERNORATE_RE = re.compile(r"(?:محافظة |ريف |بادية )?(?:إدلب|ادلب|حلب|درعا|السويداء|الحسكة|القنيطرة|اللاذقية|طرطوس|حمص|حماة|"
+                             r"حماه|الرقة|دير الزور|دمشق)(?: [^\s،,]+ية)?")
 
 
 def _reporter_seat(text: str, words: list[Word], j: int, pos: int) -> bool:

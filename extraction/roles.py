@@ -522,7 +522,11 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if m.i > target.i and m is not perp and not groups[m.id].target_only and any(
                     words[k].norm in _WHO_IS and any(words[x].norm in _MEMBER for x in range(k + 1, min(m.i, k + 4)))
                     for k in range(max(target.j, m.i - 5), m.i)):
-                target = m
+                # "وهو عنصر سابق في فصائل المعارضة انضم بعد التسوية إلى الفرقة الرابعة": what he joined
+                joined = next((x for x in ms if x.i > m.j and x.i - m.j <= 6 and not groups[x.id].target_only and any(
+                    words[k].norm.lstrip("و").startswith(("انضم", "التحق")) for k in range(m.j, x.i))), None)
+                former = any(words[k].norm in ("سابق", "سابقا") for k in range(max(target.j, m.i - 5), m.i))
+                target = joined if former and joined is not None else m
                 break
     if perp is not None and target is not None and perp.id == target.id:
         target = None

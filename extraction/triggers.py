@@ -76,7 +76,29 @@ def find_triggers(text: str, words: list[Word]) -> list[Trigger]:
     out = []
     for m in _lex().matcher.find(text, words):
         out.append(_to_trigger(m))
-    return out
+    return _split_shootings(text, words, out)
+
+
+_FIRE_OBJECTS = ("النار", "الرصاص")
+_SPLIT_GAP = 4  # words between "أطلق" and "النار": the subject and a date ("أطلق مسلحون مجهولون النار")
+
+
+def _split_shootings(text: str, words: list[Word], found: list[Trigger]) -> list[Trigger]:
+    """"أطلق مسلحون مجهولون النار على سيارة": the verb and its object split by the subject are one
+    shooting (the phrase list only holds them side by side)."""
+    taken = {k for t in found for k in range(t.i, t.j)}
+    extra = []
+    for i, w in enumerate(words):
+        if i in taken or not w.norm.lstrip("و").startswith("اطلق"):
+            continue
+        k = next((k for k in range(i + 2, min(len(words), i + 2 + _SPLIT_GAP)) if words[k].norm in _FIRE_OBJECTS), None)
+        if k is None or any(x in taken for x in range(i, k + 1)) or any(
+                not any(ch.isalnum() for ch in words[x].norm) for x in range(i + 1, k)):
+            continue
+        lex = _lex()
+        extra.append(Trigger("other", w.start, words[k].end, text[w.start:words[k].end], i, k + 1, False, False,
+                             lex.rank.get("other", 0), True))
+    return sorted(found + extra, key=lambda t: t.i) if extra else found
 
 
 def _to_trigger(m: Match) -> Trigger:
