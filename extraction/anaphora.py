@@ -164,14 +164,17 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
             return False
         return all(words[x].norm in _LINK for x in range(j, starts[k]))
 
-    def antecedents(i: int, min_para: int):
-        """Earlier real mentions, nearest first, not before paragraph ``min_para``."""
+    def antecedents(i: int, min_para: int, resolved: bool = False):
+        """Earlier real mentions, nearest first, not before paragraph ``min_para`` (``resolved``: a bare
+        noun already resolved counts as what it points to)."""
         k = bisect.bisect_left(pos, i) - 1
         stop = max(-1, k - _MAX_BACK)
         while k > stop:
             g = groups[k]
             if para_of_word[g.i] < min_para:
                 return
+            if resolved:
+                g = replaced.get(id(g), g)
             gg = all_groups.get(g.id)
             if gg is not None and not gg.target_only:
                 yield g
@@ -193,7 +196,7 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
         if own is None and any(k in taken for k in range(m.i, m.j)):
             continue  # part of a longer name ("الميليشيات الإيرانية")
         found = None
-        for g in antecedents(m.i, 0):
+        for g in antecedents(m.i, 0, resolved=not rule.compatible):  # (a chain only for a name: "رئاسة الأركان")
             if g is own:
                 continue
             after = words[g.j].norm if g.j < len(words) else ""
