@@ -172,6 +172,7 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
     return best
 _LAQIYA = frozenset(norm_phrase("لقي لقيت لقوا"))
 _FARAQA = frozenset(norm_phrase("فارق فارقت فارقوا"))
+_FAQADA = frozenset(norm_phrase("فقد فقدت فقدوا"))
 
 
 def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = None,
@@ -234,6 +235,10 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             elif sub[m.i].norm.lstrip("وبل") in _FARAQA:
                 # "فارق رجل الحياة": the one who died sits between; "بفارق كبير" is no death
                 if not any(sub[k].norm == "الحياه" for k in range(m.i + 1, min(m.i + 5, len(sub)))):
+                    continue
+            elif sub[m.i].norm.lstrip("و") in _FAQADA and m.j - m.i == 1:
+                # "فقد طفل حياته": the one who died sits between; "فقد الاتصال" is no death
+                if not any(sub[k].norm.startswith("حيات") for k in range(m.i + 1, min(m.i + 5, len(sub)))):
                     continue
             if sub[m.i].norm.startswith(_DEATH) and m.i > 0 and any(
                     sub[k].norm in _LAQIYA or sub[k].norm.endswith("لقي") for k in range(max(0, m.i - 12), m.i)):

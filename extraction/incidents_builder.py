@@ -293,7 +293,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         # "ضبط أحزمة ناسفة": seized explosives are not an attack
         triggers=[t for t in triggers if lo <= t.i < hi and not (
             t.attack_type in _EXPLOSIVE and any(0 <= t.i - j <= 3 for _i, j in seized))
-            and not any(0 <= t.i - j <= 3 for _i, j in support)  # "بإسناد من الطائرات المسيرة"
+            and not any(0 <= t.i - j <= 3 and not (t.anaphoric and any(  # ("مدعومة من إيران، الهجوم")
+                ch in text[words[j - 1].end:t.start] for ch in "،,")) for _i, j in support)  # "بإسناد من الطائرات المسيرة"
             and not (t.attack_type in ("drone_strike", "airstrike") and any(0 <= t.i - j <= 6 for _i, j in downed))
             # "استهدف الطيران الإسرائيلي مواقع مدفعية": the artillery is what was hit, not the weapon
             and not (t.attack_type == "shelling" and t.i > lo and words[t.i - 1].norm.lstrip("و") in _GUN_SITES)],
@@ -784,6 +785,9 @@ def _side_toll(c: Clause, recent: list[Draft]) -> bool:
 def _says_more(c: Clause) -> bool:
     """"وأضاف المراسل أن انفجار العبوة الناسفة أسفر عن مقتل عنصرين": a reported-speech line with no
     place or day of its own adds to the attack told a few sentences before."""
+    if c.claim == "one" and not c.new_event and not any(p.precision <= 2 for p in c.places) and not any(
+            d.kind in STRONG_DATES and d.days_before not in (0, None) for d in c.dates):
+        return True  # "وتبنت ... الهجوم في بيان فجر اليوم": a claim of the attack told
     return (c.cont and not any(p.precision <= 2 for p in c.places) and not any(
         d.kind in STRONG_DATES for d in c.dates) and not c.new_event) or _back_to_the_place(c)
 
@@ -1006,9 +1010,10 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 if recent[0].target is None and c.target is not None and c.casualties and not (
                         recent[0].perp and _related(recent[0].perp.id, c.target.id)):
                     recent[0].target = c.target  # "فيما أصيب أكثر من 140 مواطنا": the victims of the attack
-                if recent[0].perp is None and c.perp is not None and not (
+                if (recent[0].perp is None or c.claim == "one") and c.perp is not None and not (
                         recent[0].target is not None and _related(recent[0].target.id, c.perp.id)):
-                    recent[0].perp = c.perp  # "فيما سارع تنظيم داعش إلى تبني العملية"
+                    # "فيما سارع تنظيم داعش إلى تبني العملية": a claim outweighs where the fire came from
+                    recent[0].perp = c.perp
             elif any(x.value is not None for x in c.casualties) and (c.groups or c.places) and any(
                     d.kind in SPECIFIC_DATES for d in c.dates):
                 # nothing told before to point back to ("تحييد 5 إرهابيين حاولوا التسلل"، "قتل 3 في

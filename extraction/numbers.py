@@ -174,11 +174,14 @@ def with_kin(text: str, words: list[Word], i: int, j: int) -> Count:
                 [replace(words[j + 1], norm=words[j + 1].norm[1:])], 0) is not None:
         j += 1  # "جندي أميركي وآخر بريطاني": an adjective before the second person
     total = 1
-    while j < len(words) and words[j].norm.startswith("و") and len(words[j].norm) > 2:
-        k = _lex().kin.match_at([replace(words[j], norm=words[j].norm[1:])] + words[j + 1:j + 4], 0)
+    while j < len(words) and ((words[j].norm.startswith("و") and len(words[j].norm) > 2) or (
+            words[j].norm == "مع" and j + 1 < len(words))):
+        with_word = words[j].norm == "مع"  # "قتل مرعي الرمثان مع زوجته وأطفاله الستة"
+        head = words[j + 1] if with_word else replace(words[j], norm=words[j].norm[1:])
+        k = _lex().kin.match_at([head] + words[j + 1 + with_word:j + 4 + with_word], 0)
         if k is None:
             break
-        end = j + k[2]
+        end = j + with_word + k[2]
         if k[1] in ("kin_one", "kin_two"):
             # "رجل وزوجته وطفلهما" = 3: the relatives add up along the chain
             total += 1 if k[1] == "kin_one" else 2

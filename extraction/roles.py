@@ -31,7 +31,7 @@ _PERP_FILLERS = frozenset(norm_phrase(
     "مروحيات مروحية مسيرة مسيرات المسيرة الطيران الحربي مدفعية المدفعية راجمات أشخاص شخص شخصا آخرين آخرون "
     "مسلحين مسلحون المسلحين يشتبه ينتمون ينتمي انتحاري انتحارية انتحاريون انتحاريين انتحاريان انغماسي انغماسيون انغماسيين قناص قناصة "
     "عنصر عنصرا تنظيم إرهابيو إرهابيي الإرهابيين إرهابيين مرتزقة مرتزقته سلاح الجو وحدات وحدة فلول طائرة "
-    "مجموعة مسلحة دورية دوريات قوة وحدة فصائل فصيل كتائب كتيبة "
+    "مجموعة مسلحة دورية دوريات قوة وحدة فصائل فصيل كتائب كتيبة ما تسمى يسمى المسماة المسمى المدعوة "
     # adjectives between an attack word and its agent: "قصف مدفعي وصاروخي لقوات النظام"
     "مدفعي مدفعيا صاروخي صاروخيا جوي جوية جويا مكثف مكثفا مكثفة عنيف عنيفة متفجر متفجرة ناسفة انتحارية "
     "انتحاري ثقيل ثقيلة بري برية متبادل"
@@ -241,6 +241,8 @@ _THAT = frozenset(norm_phrase("إن أن بأن"))
 _HIT_OBJECTS = frozenset(norm_phrase(
     "سيارة سيارته سيارتها سيارتهم دراجة دراجته دراجتها جرار جراره منزل منزله منزلها منازل حافلة شاحنة آلية "
     "صهريج مدنيين مدنيا مواطنين طفلا سوقا مدرسة مشفى"))
+_HIT_UNITS = frozenset(norm_phrase("دورية دوريات الدورية رتل رتلا الرتل ارتال قافلة القافلة قاعدة نقطة النقطة "
+                                    "سيارة عربة آلية مدرعة حافلة شاحنة"))
 _HEDGED = frozenset(norm_phrase("يرجح يعتقد يشتبه يرجّح ويرجح ويعتقد"))
 _WIELDERS = frozenset(norm_phrase("طائرات طائرة حربية حربيتين مسيرة مسيرات مروحية مروحيات مقاتلات مسلحين مسلحون قناص "
                                    "طائرات، مسلحين، مجهولين مجهولون"))
@@ -331,7 +333,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # 1b. "استهداف طائرات حربية يرجح أنها روسية لمشفى": a nationality adjective after an attack word
     if perp is None:
         perp = next((m for m in ms_roles if tuple(norm_phrase(m.text)) in _nationality_adjectives() and any(
-            not t.anaphoric and 0 <= m.i - t.j <= 3 for t in triggers)), None)
+            not t.anaphoric and 0 <= m.i - t.j <= 3 for t in triggers)
+            and not any(words[k].norm.lstrip("وبل") in _HIT_UNITS for k in range(max(lo, m.i - 2), m.i))), None)
+        # ("استهدفت دورية روسية تركية مشتركة": the patrol's nations were hit)
     # 1c. "استهداف قوات الأسد بصاروخ موجه دراجته النارية": a masdar, its agent, the weapon, then what it hit
     if perp is None:
         for t in triggers:
