@@ -27,7 +27,7 @@ from extraction.lexicon import Word, norm_phrase, words_of
 from extraction.places import PlaceRef, best_place, choose_place, same_area, to_location, wide_region
 from extraction.roles import GroupMention, StanzaWord, assign_roles, site_owner, weapon_actor
 from extraction.schema import Article, Evidence, GroupRef, Incident, incident_id_for
-from extraction.triggers import Trigger, strongest, type_from_actor, type_from_actor_id
+from extraction.triggers import Trigger, most_specific, strongest, type_from_actor, type_from_actor_id
 
 # Date kinds that name a day (they override vaguer ones and conflict with each other).
 STRONG_DATES = {"today", "yesterday", "weekday", "explicit", "numeric", "day_of_month", "ago"}
@@ -285,6 +285,13 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     outlet = discourse.positions("source_name", words, lo, hi)
     reporter = discourse.positions("reporter", words, lo, hi)
     taken_to = discourse.positions("destination", words, lo, hi)  # "نقل المصابون إلى معبر باب الهوى"
+    # "ويأتي التفجير بعد يوم واحد من إعلان الفصائل السيطرة على الباب بعد معارك": the attack told is the
+    # subject; what it comes after is the clause's own (past) event
+    if words[lo].norm in _COMES_AFTER:
+        after = next((k for k in range(lo + 1, min(hi, lo + 5)) if words[k].norm in ("بعد", "عقب")), None)
+        kept = [t for t in triggers if not (lo < t.i < after)] if after is not None else triggers
+        if any(lo <= t.i < hi for t in kept):
+            triggers = kept  # (none left: "بعد يوم من سيطرة جيش الإسلام على نقاط" keeps the word as its kind)
     # "تواصلت المعارك بين كتائب الثوار وقوات الأسد": clashes named with both sides are news of their own
     triggers = [replace(t, anaphoric=False) if t.anaphoric and t.attack_type == "armed_clash" and t.j < hi
                 and words[t.j].norm in _BETWEEN_WORD else t for t in triggers]
@@ -496,6 +503,7 @@ _PRESENT_ATTACK = frozenset(norm_phrase("يستهدف تستهدف يستهدف�
 _INITIAL = frozenset(norm_phrase("الأولية أولية الأولى"))
 _SETTLEMENT_KINDS = {"village", "town", "city", "hamlet"}
 _RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين الذين اللذان اللتان اللواتي"))
+_COMES_AFTER = frozenset(norm_phrase("ويأتي يأتي وتأتي تأتي وجاء جاء وجاءت"))
 _SAME_WORDS = frozenset(norm_phrase("ذاته ذاتها نفسه نفسها عينه عينها"))
 _ATTEMPTS = frozenset(norm_phrase("تحاول يحاول حاولت حاول محاولة محاولات يحاولون حاولوا"))
 _ACCOMPANY = frozenset(norm_phrase("ترافق ترافقت يترافق مترافقا مترافقة وسط بالتزامن تزامنا تخللها تخلله رافقه رافقها"))
@@ -819,7 +827,7 @@ def _tells_same(d: Draft, c: Clause) -> bool:
     if not c.pluperfect or d.background or d.is_title or c.sent - d.last_sent != 1:
         return False
     mine = {_FAMILY.get(t.attack_type) for t in c.triggers if not t.anaphoric} - {None}
-    theirs = {_FAMILY.get(t) for t in d.types} - {None}
+    theirs = {_FAMILY.get(most_specific(list(d.types)))} - {None}  # (its kind, not a generic "استهدف")
     if not mine & theirs:
         return False
     # a place of its own must be the news' place ("وكان عناصر التنظيم شنوا هجوما ... في مدينة العشارة"
@@ -1033,6 +1041,9 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
             for d in recent:
                 if c.background and not d.background and not _tells_same(d, c):
                     continue
+                if d.background and not c.background and any(
+                        x.kind in STRONG_DATES and x.days_before in (0, 1) for x in c.dates):
+                    continue  # "وفي الباب نفسها، قُتل ثلاثة ... اليوم" after a past told: today's news
                 same = _tells_same(d, c)  # (its target is a guess from the fallback; the attack is one)
                 if (_linked(d, c) or same) and _compatible(d, c, loose_target=same):
                     target = d

@@ -120,6 +120,7 @@ def _number_at(words: list[Word], i: int) -> tuple[int, int] | None:
 
 
 _MODEL_DASHES = "-‐–"
+_MANNER = frozenset(norm_phrase("ميدانيا ميدانياً"))
 
 
 def count_at(text: str, words: list[Word], i: int) -> Count | None:
@@ -174,6 +175,8 @@ def with_kin(text: str, words: list[Word], i: int, j: int) -> Count:
                 [replace(words[j + 1], norm=words[j + 1].norm[1:])], 0) is not None:
         j += 1  # "جندي أميركي وآخر بريطاني": an adjective before the second person
     total = 1
+    if j + 1 < len(words) and words[j].norm in _MANNER and words[j + 1].norm == "مع":
+        j += 1  # "أعدموها ميدانياً مع سائقها"
     while j < len(words) and ((words[j].norm.startswith("و") and len(words[j].norm) > 2) or (
             words[j].norm == "مع" and j + 1 < len(words))):
         with_word = words[j].norm == "مع"  # "قتل مرعي الرمثان مع زوجته وأطفاله الستة"
