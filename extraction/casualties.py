@@ -167,9 +167,27 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
             continue
         if k > lo and words[k - 1].norm in _AMONG | _YEAR:
             continue  # a sub-count ("بينهم 28 طفلا") or a year ("عام 2018")
+        if c.j < len(words) and words[c.j].norm.lstrip("/") in _month_words():
+            continue  # a day of a month ("اليوم الاثنين 5 ديسمبر مقتل ممرضتين")
         if best is None:
             best = c
+    if best is None:
+        # "إن عنصراً من جهاز الأمن العام قُتل": one person named as the subject of what was said
+        for k in range(max(lo + 1, i - 8), i):
+            if words[k - 1].norm in _THAT:
+                one = singular_at(text, words, k)
+                if one is not None and one.value == 1 and one.j <= i:
+                    return one
     return best
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    raw = load_yaml("dates.yaml").get("months") or {}
+    return frozenset(norm_phrase(str(n))[0] for names in raw.values() for n in names if norm_phrase(str(n)))
+
+
+_THAT = frozenset(norm_phrase("إن أن بأن"))
 _LAQIYA = frozenset(norm_phrase("لقي لقيت لقوا"))
 _FARAQA = frozenset(norm_phrase("فارق فارقت فارقوا"))
 _FAQADA = frozenset(norm_phrase("فقد فقدت فقدوا"))

@@ -247,6 +247,13 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
                 told = [d for d in clauses[-1].dates if d.kind in STRONG_DATES and d.value is not None]
                 if told:
                     c.dates = [*c.dates, told[-1]]
+            if clauses and clauses[-1].sent == si and not any(d.kind in STRONG_DATES for d in c.dates) and \
+                    words[lo].norm in _MEANWHILE and c.places and c.triggers and (
+                    any(not t.anaphoric for t in c.triggers) or len(c.groups) >= 2):
+                # "استشهد مدنيان صباح اليوم الأحد ...، فيما تتواصل الاشتباكات": the sentence's day
+                told = [d for d in clauses[-1].dates if d.kind in STRONG_DATES and d.value is not None]
+                if told:
+                    c.dates = [*c.dates, told[-1]]
             classify(c, words, s.swords)
             if c.kind != "none":
                 assign_clause_roles(c, words, s_groups, s.swords, text, article.published)
@@ -264,6 +271,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
     return _Analysis(article, words, sentences, clauses, groups, triggers, places, dates, incidents)
 
 
+_MEANWHILE = frozenset(("فيما", "بينما"))
 _SAME_DAY = (("اليوم", "ذاته"), ("اليوم", "نفسه"), ("نفس", "اليوم"), ("ذات", "اليوم"), ("اليوم", "عينه"))
 
 

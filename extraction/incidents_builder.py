@@ -384,8 +384,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     if len(c.triggers) > 1:
         # "اشتباكات عنيفة ... ترافق مع قصف متبادل": what accompanies the attack does not name its kind
         lead = min(t.i for t in c.triggers)
-        c.triggers = [replace(t, rank=min(t.rank, 5)) if t.i > lead and any(
-            words[k].norm in _ACCOMPANY for k in range(max(lo, t.i - 2), t.i)) else t for t in c.triggers]
+        acc = next((k for k in range(lead + 1, hi) if words[k].norm.lstrip("و") in _ACCOMPANY), None)
+        c.triggers = [replace(t, rank=min(t.rank, 5)) if acc is not None and t.i > acc and t.i - acc <= 8
+                      else t for t in c.triggers]  # (all the weapons named after it: "مع قصف بقذائف الهاون وراجمات")
         # "اشتباكات ... والقوات النظامية التي تحاول اقتحام الحي": a storming attempted is the clash told
         c.triggers = [replace(t, rank=min(t.rank, 5)) if t.i > lead and t.attack_type == "raid" and any(
             words[k].norm.lstrip("و") in _ATTEMPTS for k in range(max(lo, t.i - 2), t.i)) else t for t in c.triggers]
@@ -479,10 +480,11 @@ def _speaker_seat(text: str, start: int, end: int) -> bool:
 _HEADING_RE = re.compile(r"[^\n:،.]{2,40}:")
 
 
-def _bulletin_line(text: str, start: int) -> bool:
-    """True when ``start`` opens a line headed like a bulletin's ("محافظة درعا: ..."، "ريف دمشق: ...")."""
+def _bulletin_line(text: str, start: int, anywhere: bool = False) -> bool:
+    """True when ``start`` opens (``anywhere``: lies in) a line headed like a bulletin's ("محافظة درعا:
+    ..."، "ريف دمشق: ...")."""
     line = text.rfind("\n", 0, start) + 1
-    return not text[line:start].strip() and _HEADING_RE.match(text, line) is not None
+    return (anywhere or not text[line:start].strip()) and _HEADING_RE.match(text, line) is not None
 
 
 def _in_relative_state(c: Clause, words: list[Word], pos: int) -> bool:
@@ -1396,6 +1398,8 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         # which is the publication date when the article dates nothing at all (a news item reports the
         # day's events). Background incidents without a date stay null; no publication date -> null.
         event_date, precision = main_date, "day"
+        if published is not None and _bulletin_line(article.text, d.clauses[0].start, anywhere=True):
+            event_date = published  # "حمص: لقي 4 عناصر ..." in a bulletin: the bulletin's own day
     told = d.clauses
     if d.toll_clauses is not None:  # one place of a split list: the lede and that place's own lines
         ev = next((c for c in d.clauses if c.kind == "event"), d.clauses[0])
