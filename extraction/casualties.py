@@ -169,6 +169,8 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
             continue  # a sub-count ("بينهم 28 طفلا") or a year ("عام 2018")
         if c.j < len(words) and words[c.j].norm.lstrip("/") in _month_words():
             continue  # a day of a month ("اليوم الاثنين 5 ديسمبر مقتل ممرضتين")
+        if c.j < len(words) and words[c.j].norm.lstrip("و") in _UNITS:
+            continue  # a span of time or a distance ("بعد عشر سنوات من حرب أودت بحياة")
         if best is None:
             best = c
     if best is None:
@@ -188,6 +190,8 @@ def _month_words() -> frozenset[str]:
 
 
 _THAT = frozenset(norm_phrase("إن أن بأن"))
+_UNITS = frozenset(norm_phrase("سنوات سنة سنتين عاما أعوام عام أشهر شهرا شهور شهرين أسابيع أسبوعا أسبوعين أيام يوما يومين "
+                               "ساعات ساعة ساعتين دقائق دقيقة كيلومترات كيلومترا كيلومتر كم مترا أمتار"))
 _LAQIYA = frozenset(norm_phrase("لقي لقيت لقوا"))
 _FARAQA = frozenset(norm_phrase("فارق فارقت فارقوا"))
 _FAQADA = frozenset(norm_phrase("فقد فقدت فقدوا"))

@@ -195,7 +195,8 @@ def _word_gap(words: list[Word], j: int, pos: int) -> int:
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:(?:[/،,]\s*[^\n:–\-]{0,30})?[-–—]\s*[«\"(]?[^\n:]{2,40}?[»\")]?\s*(?:[:\-–]|\n|$)"
-                             r"|/[^\n/]{1,40}/[^\n]{1,30}(?:\n|$))")
+                             r"|/[^\n/]{1,40}/[^\n]{1,30}(?:\n|$)"
+                             r"|\s*\([^\n()]{2,30}\)\s*[-–—:])")  # "حلب (سمارت) - ارتفعت ..."
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
@@ -310,7 +311,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             k for g in groups if lo <= g.i < hi for k in range(g.i, g.j))),
         # "أطلقوا الصواريخ من مواقعهم في تل رفعت": where the fire came from is not the place hit
         places=[p for p in places if start <= p.start < end and not any(
-            words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 3 for _i, j in origin) and not any(
+            words[j - 1].end <= p.start and (_word_gap(words, j, p.start) <= 3 or (
+                _word_gap(words, j, p.start) <= 7 and _source_site(words, j, p.start))) for _i, j in origin) and not any(
             words[j - 1].end <= p.start and _word_gap(words, j, p.start) == 0 for _i, j in outlet)
             and not any(_reporter_seat(text, words, j, p.start) for _i, j in reporter)  # "مراسل دير الزور 24"
             and not any(words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 10 for _i, j in taken_to)
@@ -455,6 +457,21 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
                for x in range(max(lo, k - 12), k))  # "من أكثر الهجمات دموية" (but "أكثر من 500" is a count)
 
 
+_SOURCE_WORDS = frozenset(norm_phrase("مواقع موقع مواقعها مواقعه نقاط نقطة قوات النظام الجيش الحكومية للنظام لقوات "
+                                      "المتمركزة المتمركز المتمركزين في معسكر قاعدة مقر الفوج اللواء ثكنة"))
+
+
+def _source_site(words: list[Word], j: int, pos: int) -> bool:
+    """"مصدره مواقع قوات النظام في معسكر جورين": only the force and its post stand between the origin cue
+    and the place, which is where the fire came from."""
+    k = j
+    while k < len(words) and words[k].end <= pos:
+        if words[k].norm not in _SOURCE_WORDS:
+            return False
+        k += 1
+    return True
+
+
 def _describes_place(text: str, c: Clause, d) -> bool:
     """"على أحياء حمص القديمة المحاصرة منذ أكثر من شهر": a period after a place and its definite
     adjectives describes the place, not the attack."""
@@ -506,6 +523,8 @@ _INITIAL = frozenset(norm_phrase("الأولية أولية الأولى"))
 _SETTLEMENT_KINDS = {"village", "town", "city", "hamlet"}
 _RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين الذين اللذان اللتان اللواتي"))
 _COMES_AFTER = frozenset(norm_phrase("ويأتي يأتي وتأتي تأتي وجاء جاء وجاءت"))
+_AIR = frozenset(("airstrike", "drone_strike"))
+_FOREIGN_AIR = frozenset(("turkey", "israel", "us_led_coalition", "russia"))
 _SAME_WORDS = frozenset(norm_phrase("ذاته ذاتها نفسه نفسها عينه عينها"))
 _ATTEMPTS = frozenset(norm_phrase("تحاول يحاول حاولت حاول محاولة محاولات يحاولون حاولوا"))
 _ACCOMPANY = frozenset(norm_phrase("ترافق ترافقت يترافق مترافقا مترافقة وسط بالتزامن تزامنا تخللها تخلله رافقه رافقها"))
@@ -1320,8 +1339,10 @@ def _inherit_from_lede(keep: list[Draft]) -> None:
         if d.target is not None and _related(d.target.id, lede.perp.id):
             continue
         mine, theirs = best_place(d.places), best_place(lede.places)
+        campaign = lede_type in _AIR and _top_id(lede.perp.id) in _FOREIGN_AIR and (
+            d.type_from_lede or strongest(d.event_triggers)) in _AIR  # (a foreign air campaign spans the map)
         if mine is not None and theirs is not None and getattr(mine.candidate, "admin1_pcode", None) != getattr(
-                theirs.candidate, "admin1_pcode", None):
+                theirs.candidate, "admin1_pcode", None) and not campaign:
             continue  # "قذائف هاون على أحياء العاصمة" after strikes on Douma: the other side's fire
         d.perp = lede.perp
 

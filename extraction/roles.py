@@ -191,9 +191,20 @@ def _filler(word: str, fillers: frozenset[str]) -> bool:
     return False
 
 
+_DAY_WORDS = frozenset(norm_phrase("اليوم أمس يوم السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة"))
+
+
+def _dawn(words: list[Word], i: int) -> bool:
+    """"فجر اليوم"، "فجر الأحد": dawn, not the verb "فجّر" (blew up)."""
+    return words[i].norm.lstrip("و") == "فجر" and i + 1 < len(words) and words[i + 1].norm in _DAY_WORDS
+
+
+_B_VERBS = ("بدا", "بدو")  # "بدأت": the verb starts with ب, not the preposition
+
+
 def _behind_preposition(word: str) -> bool:
     w = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
-    return w[:1] in ("ب", "ل")
+    return w[:1] in ("ب", "ل") and not w.startswith(_B_VERBS)
 
 
 def _last_before(mentions: list[GroupMention], i: int, lo: int, max_gap: int = 2) -> GroupMention | None:
@@ -324,8 +335,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     counted = [(x.count.i, x.count.j) for x in casualties if x.count is not None and x.kind != "neutralised"]
     ms_roles = [m for m in ms_roles if id(m) not in speakers and not (
         m.i > lo and words[m.i - 1].norm in _AMONG_VICTIMS)  # "قتل 14 شخصا، بينهم عسكريون إيرانيون"
-        and not any(i <= m.i < j or (m.i == j and not any(t.i <= m.i <= t.j + 3 for t in triggers))
-                    for i, j in counted)]  # "قتل 4 أميركيين": the counted are the victims
+        and not any(i <= m.i < j or ((m.i == j or (j < m.i <= j + 2 and words[m.i - 1].norm == "من"))
+                                     and not any(t.i <= m.i <= t.j + 3 for t in triggers))
+                    for i, j in counted)]  # "قتل 4 أميركيين"، "قتل أربعة مقاتلين من قسد": the counted are the victims
     # 1. a group named by its attack ("غارات جوية روسية"، "قصف مدفعي تركي") is the attacker
     spans = [(t.start, t.end) for t in triggers if not t.anaphoric]
     perp = next((m for m in ms_roles if not getattr(groups.get(m.id), "target_only", False)
@@ -412,7 +424,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                     break
     # 3. attack verbs: SVO / VSO, then the parse
     # "بقصف مدفعي": a verb form behind a preposition is a noun (the subject rule does not apply)
-    verbs = [(i, j) for i, j in discourse.positions("attack_verbs", words, lo, hi) if not _behind_preposition(words[i].norm)]
+    verbs = [(i, j) for i, j in discourse.positions("attack_verbs", words, lo, hi) if not _behind_preposition(words[i].norm)
+             and not _dawn(words, i)]
     if perp is None:
         for i, j in verbs:
             m = None
