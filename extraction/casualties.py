@@ -190,6 +190,7 @@ def _month_words() -> frozenset[str]:
 
 
 _THAT = frozenset(norm_phrase("إن أن بأن"))
+_MEMBERS = frozenset(norm_phrase("عناصر مسلحون مسلحين مقاتلون مقاتلين دورية"))
 _UNITS = frozenset(norm_phrase("سنوات سنة سنتين عاما أعوام عام أشهر شهرا شهور شهرين أسابيع أسبوعا أسبوعين أيام يوما يومين "
                                "ساعات ساعة ساعتين دقائق دقيقة كيلومترات كيلومترا كيلومتر كم مترا أمتار"))
 _LAQIYA = frozenset(norm_phrase("لقي لقيت لقوا"))
@@ -278,7 +279,10 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             k2 = k
             past_in = False  # "قتلوا في السيدة زينب": after "في" a place follows, never one person
             while c is None and k2 < min(len(sub), k + 9) and (_lex().skip_word(sub[k2].norm) or k2 + lo in subject or (
-                    sub[k2].norm == "من" and k2 > 0 and sub[k2 - 1].norm in _MADE_OF)):  # "عائلة مؤلفة من خمسة أفراد"
+                    sub[k2].norm == "من" and k2 > 0 and sub[k2 - 1].norm in _MADE_OF)  # "عائلة مؤلفة من خمسة أفراد"
+                    or (sub[k2].norm in _MEMBERS and k2 + 2 < len(sub) and sub[k2 + 1].norm == "من"
+                        and k2 + 2 + lo in subject)  # "احتجز عناصر من الأمن العسكري ثلاثة شبان"
+                    or (sub[k2].norm == "من" and k2 + 1 + lo in subject and k2 > 0 and sub[k2 - 1].norm in _MEMBERS)):
                 past_in = past_in or sub[k2].norm == "في"
                 k2 += 1
                 if k2 < len(sub):

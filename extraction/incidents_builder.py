@@ -1168,6 +1168,7 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence],
                 d.background = True  # (a bulletin's next line, "ريف دمشق: دارت اشتباكات", is news again)
         prev = d
     _inherit_from_lede(keep)
+    _inherit_from_similar(keep)
     # inherit the place of the previous incident for "في المنطقة"/"النقطة" with no place of its own
     for k, d in enumerate(keep):
         if not d.places and k > 0 and any(c.place_ana for c in d.clauses):
@@ -1347,6 +1348,19 @@ def _inherit_from_lede(keep: list[Draft]) -> None:
         d.perp = lede.perp
 
 
+def _inherit_from_similar(keep: list[Draft]) -> None:
+    """"كما استهدفت غارات مماثلة مدينة دارة عزة" after Russian strikes on الأتارب: "similar" strikes that
+    name no attacker are those of the nearest attack of the same kind told before them."""
+    for k, d in enumerate(keep):
+        if d.perp is not None or d.is_title or not any(c.similar for c in d.clauses):
+            continue
+        mine = _FAMILY.get(d.type_from_lede or strongest(d.event_triggers))
+        prev = next((e for e in reversed(keep[:k]) if not e.is_title and e.perp is not None
+                     and _FAMILY.get(e.type_from_lede or strongest(e.event_triggers)) == mine), None)
+        if mine is not None and prev is not None and not (d.target is not None and _related(d.target.id, prev.perp.id)):
+            d.perp = prev.perp
+
+
 def _sentence_text(article: Article, sentences: list[Sentence], pos: int) -> str | None:
     k = bisect.bisect_right(sentences, pos, key=lambda s: s.start) - 1
     if k >= 0 and sentences[k].start <= pos < sentences[k].end:
@@ -1362,8 +1376,8 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     attack_type = d.type_from_lede or strongest([t for t in trig if not t.anaphoric] or trig)
     groups = load_groups()
     target = d.target
-    if target is not None and target.id == "civilians" and "مدني" not in target.text and any(
-            c.military_site for c in d.clauses if c.kind == "event"):
+    if target is not None and target.id == "civilians" and "مدني" not in target.text and attack_type != "abduction" and any(
+            c.military_site for c in d.clauses if c.kind == "event"):  # (one taken at a checkpoint is no soldier)
         target = None  # "غارات على مركز البحوث العلمية ... مقتل 5 أشخاص": people at a military site
     if target is None:
         owner = next((c.site_owner for c in d.clauses if c.site_owner is not None), None)

@@ -523,7 +523,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             k = next((k for k in range(lo, hi) if words[k].start == c.cue_start), None)
             m = None if k is None else next((x for x in ms if x.id == "civilians" and x is not perp
                                              and (k < x.i <= k + 2 or x.j == k or (  # "وكان مدني قد أصيب"
-                                                 x.j == k - 1 and words[k - 1].norm == "قد"))
+                                                 x.j == k - 1 and words[k - 1].norm == "قد") or (
+                                                 # "احتجز عناصر من الأمن العسكري ثلاثة شبان": the counted
+                                                 c.count is not None and c.count.i <= x.i < c.count.j + 1))
                                              and id(x) not in speakers), None)
             if m is not None:
                 target = m
