@@ -261,7 +261,9 @@ _AS_SAID = frozenset(norm_phrase("وفق حسب بحسب وفقا ما"))
 _AMONG_VICTIMS = frozenset(norm_phrase("بينهم بينهن منهم منهن"))
 
 
-_SCENE_BREAKS = frozenset(norm_phrase("الذي التي الذين بعد قبل حيث عندما حين اثر إثر خلال ما مما"))
+_SCENE_BREAKS = frozenset(norm_phrase("الذي التي الذين بعد قبل حيث عندما حين اثر إثر خلال ما مما قال وقال أفاد وأفاد "
+                                      "ذكر وذكر أن إن بأن أنه"))
+_AMONG_DEAD = frozenset(norm_phrase("القتلى الضحايا المصابين الجرحى الشهداء القتيلين"))
 
 
 def _clash_scene(words: list[Word], j: int, k: int) -> bool:
@@ -377,9 +379,14 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # 2b. "اشتباكات بين X و Y" (only after a clash word: "مدينة تشهد معارك بين" is no clash of this attack)
     clash_at = {t.j for t in triggers if t.attack_type == "armed_clash"}
     perp0, target0 = perp, target  # an attacker already found stays; only its other side is sought
+    # (far from its clash word, "بين" gives way to a verb that names who attacked: "بين قسد وعناصر من داعش
+    # هاجموا السجن")
+    far_ok = not any(not _dawn(words, i) and words[i].norm.endswith(("وا", "ت"))
+                     and _last_before(ms_roles, i, lo, max_gap=1) is not None  # (its subject right before it)
+                     for i, _j in discourse.positions("attack_verbs", words, lo, hi))
     for k in range(lo, hi) if perp is None or target is None else ():
-        if words[k].norm in _BEIN and any(0 <= k - j <= 2 or (0 <= k - j <= 12 and _clash_scene(words, j, k))
-                                          for j in clash_at):
+        if words[k].norm in _BEIN and not (k + 1 < hi and words[k + 1].norm in _AMONG_DEAD) and any(
+                0 <= k - j <= 2 or (far_ok and 0 <= k - j <= 12 and _clash_scene(words, j, k)) for j in clash_at):
             after = [m for m in ms if m.i > k]
             side = next((x for x in range(k + 1, hi - 1) if words[x].norm == "من" and words[x + 1].norm == "جهه"), None)
             if side is not None and after and after[0].i < side:
