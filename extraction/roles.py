@@ -191,6 +191,7 @@ def _filler(word: str, fillers: frozenset[str]) -> bool:
     return False
 
 
+_ACTIVE_KILL = frozenset(norm_phrase("قتلوا قتلت أعدموا أعدمت"))
 _DAY_WORDS = frozenset(norm_phrase("اليوم أمس يوم السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة"))
 
 
@@ -340,10 +341,23 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         and not any(i <= m.i < j or ((m.i == j or (j < m.i <= j + 2 and words[m.i - 1].norm == "من"))
                                      and not any(t.i <= m.i <= t.j + 3 for t in triggers))
                     for i, j in counted)]  # "قتل 4 أميركيين"، "قتل أربعة مقاتلين من قسد": the counted are the victims
+    # 0. "إن مقاتلي تنظيم الدولة قتلوا 90 على الأقل من الحراس": an active killing verb, its subject
+    # before it and the dead it counts after it
+    for x in casualties:
+        if x.kind != "killed" or x.count is None or x.value is None:
+            continue
+        k = next((k for k in range(lo, hi) if words[k].start == x.cue_start), None)
+        if k is None or words[k].norm.lstrip("و") not in _ACTIVE_KILL or x.count.i != k + 1:
+            continue
+        subj = _last_before(ms_roles, k, lo, max_gap=1)
+        if subj is not None and not groups[subj.id].target_only:
+            perp = subj
+            target = next((m for m in ms if x.count.i <= m.i <= x.count.j + 2 and m is not subj), None)
+            break
     # 1. a group named by its attack ("غارات جوية روسية"، "قصف مدفعي تركي") is the attacker
     spans = [(t.start, t.end) for t in triggers if not t.anaphoric]
-    perp = next((m for m in ms_roles if not getattr(groups.get(m.id), "target_only", False)
-                 and any(m.start <= s < m.end or s <= m.start < e for s, e in spans)), None)
+    perp = perp or next((m for m in ms_roles if not getattr(groups.get(m.id), "target_only", False)
+                         and any(m.start <= s < m.end or s <= m.start < e for s, e in spans)), None)
     # 1b. "استهداف طائرات حربية يرجح أنها روسية لمشفى": a nationality adjective after an attack word
     if perp is None:
         perp = next((m for m in ms_roles if tuple(norm_phrase(m.text)) in _nationality_adjectives() and any(
