@@ -183,6 +183,10 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
     return best
 
 
+def _month_after(words: list[Word], c: Count) -> bool:
+    return c.j < len(words) and words[c.j].norm.lstrip("/") in _month_words()
+
+
 @lru_cache(maxsize=1)
 def _month_words() -> frozenset[str]:
     raw = load_yaml("dates.yaml").get("months") or {}
@@ -278,15 +282,26 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             # "اختطف مسلحون مجهولون، أمس الخميس، ثلاثة مدنيين": the object after the subject and date
             k2 = k
             past_in = False  # "قتلوا في السيدة زينب": after "في" a place follows, never one person
-            while c is None and k2 < min(len(sub), k + 9) and (_lex().skip_word(sub[k2].norm) or k2 + lo in subject or (
+            while c is None and k2 < min(len(sub), k + 9) and (_lex().skip_word(sub[k2].norm) or k2 + lo in subject
+                                                                or sub[k2].norm in _month_words() or (
                     sub[k2].norm == "من" and k2 > 0 and sub[k2 - 1].norm in _MADE_OF)  # "عائلة مؤلفة من خمسة أفراد"
                     or (sub[k2].norm in _MEMBERS and k2 + 2 < len(sub) and sub[k2 + 1].norm == "من"
                         and k2 + 2 + lo in subject)  # "احتجز عناصر من الأمن العسكري ثلاثة شبان"
                     or (sub[k2].norm == "من" and k2 + 1 + lo in subject and k2 > 0 and sub[k2 - 1].norm in _MEMBERS)):
-                past_in = past_in or sub[k2].norm == "في"
+                past_in = past_in or (sub[k2].norm == "في" and not (  # ("في حزيران الماضي": a date, not a place)
+                    k2 + 1 < len(sub) and sub[k2 + 1].norm in _month_words()))
                 k2 += 1
                 if k2 < len(sub):
                     c = count_at(text, words, k2 + lo) or (None if past_in else singular_at(text, words, k2 + lo))
+            if c is not None and c.value is not None and _month_after(words, c):
+                c = None  # "قتل في 5 آذار شخص": a day of the month
+            if c is None and k + 2 < len(sub) and sub[k].norm == "في":
+                # "واستشهد في ناحتة ثلاثة مدنيين": the town between the verb and its count
+                for k3 in (k + 2, k + 3):
+                    c3 = count_at(text, words, k3 + lo) if k3 < len(sub) else None
+                    if c3 is not None and c3.value is not None and not _month_after(words, c3):
+                        c = c3
+                        break
             if c is not None and c.j > hi:
                 c = None
             if c is None:

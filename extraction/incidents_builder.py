@@ -833,6 +833,10 @@ def _linked(d: Draft, c: Clause) -> bool:
         return c.sent - last.sent <= 3 and _says_more(c)
     if c.sent == last.sent:
         return True
+    if c.why == "casualties" and not c.triggers and any(
+            getattr(p.candidate, "gazetteer_id", 1) == getattr(q.candidate, "gazetteer_id", 2)
+            for p in c.places if p.precision <= 1 for q in d.places):
+        return True  # "شنت الطائرات غارات على ناحتة ..." then "واستشهد في ناحتة ثلاثة مدنيين": that town's toll
     return c.cont or c.place_ana or any(t.anaphoric for t in c.triggers)
 
 

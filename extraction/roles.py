@@ -255,6 +255,12 @@ _HIT_OBJECTS = frozenset(norm_phrase(
     "صهريج مدنيين مدنيا مواطنين طفلا سوقا مدرسة مشفى"))
 _HIT_UNITS = frozenset(norm_phrase("دورية دوريات الدورية رتل رتلا الرتل ارتال قافلة القافلة قاعدة نقطة النقطة "
                                     "سيارة عربة آلية مدرعة حافلة شاحنة"))
+def _strip_al(w: str) -> str:
+    w = w[1:] if w.startswith("و") and len(w) > 3 else w
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+_BELONGING = frozenset(norm_phrase("التابعة التابع تابعة تابع التابعين"))
 _HEDGED = frozenset(norm_phrase("يرجح يعتقد يشتبه يرجّح ويرجح ويعتقد"))
 _WIELDERS = frozenset(norm_phrase("طائرات طائرة حربية حربيتين مسيرة مسيرات مروحية مروحيات مقاتلات مسلحين مسلحون قناص "
                                    "طائرات، مسلحين، مجهولين مجهولون"))
@@ -382,6 +388,15 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             k = next((k for k in range(max(lo, m.i - 4), m.i) if words[k].norm in _HEDGED), None)
             if k is not None and any(words[x].norm in _WIELDERS for x in range(max(lo, k - 3), k)):
                 perp = m
+                break
+    # 1e. "شنت الطائرات الحربية والمروحية التابعة لنظام الأسد غارات": the owner of the aircraft
+    if perp is None:
+        for m in ms_roles:
+            if m.i - 1 >= lo and words[m.i - 1].norm in _BELONGING and any(
+                    _strip_al(words[x].norm) in _WIELDERS for x in range(max(lo, m.i - 5), m.i - 1)):
+                perp = m
+                if target is m:
+                    target = None
                 break
     # 2. agent cues
     if perp is None:
