@@ -408,11 +408,12 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # 2b. "اشتباكات بين X و Y" (only after a clash word: "مدينة تشهد معارك بين" is no clash of this attack)
     clash_at = {t.j for t in triggers if t.attack_type == "armed_clash"}
     perp0, target0 = perp, target  # an attacker already found stays; only its other side is sought
+    verb_pos = discourse.positions("attack_verbs", words, lo, hi)  # (one scan per clause, used twice)
     # (far from its clash word, "بين" gives way to a verb that names who attacked: "بين قسد وعناصر من داعش
     # هاجموا السجن")
     far_ok = not any(not _dawn(words, i) and words[i].norm.endswith(("وا", "ت"))
                      and _last_before(ms_roles, i, lo, max_gap=1) is not None  # (its subject right before it)
-                     for i, _j in discourse.positions("attack_verbs", words, lo, hi))
+                     for i, _j in verb_pos)
     for k in range(lo, hi) if perp is None or target is None else ():
         if words[k].norm in _BEIN and not (k + 1 < hi and words[k + 1].norm in _AMONG_DEAD) and any(
                 0 <= k - j <= 2 or (far_ok and 0 <= k - j <= 12 and _clash_scene(words, j, k)) for j in clash_at):
@@ -460,7 +461,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                     break
     # 3. attack verbs: SVO / VSO, then the parse
     # "بقصف مدفعي": a verb form behind a preposition is a noun (the subject rule does not apply)
-    verbs = [(i, j) for i, j in discourse.positions("attack_verbs", words, lo, hi) if not _behind_preposition(words[i].norm)
+    verbs = [(i, j) for i, j in verb_pos if not _behind_preposition(words[i].norm)
              and not _dawn(words, i)]
     if perp is None:
         for i, j in verbs:
