@@ -24,7 +24,15 @@ from extraction.casualties import Casualty, find_casualties, find_rising_tolls, 
 from extraction.dates import DateMention
 from extraction.groups import load_groups
 from extraction.lexicon import Word, norm_phrase, words_of
-from extraction.places import PlaceRef, best_place, choose_place, same_area, to_location, wide_region
+from extraction.places import (
+    PlaceRef,
+    best_place,
+    choose_place,
+    is_governorate_name,
+    same_area,
+    to_location,
+    wide_region,
+)
 from extraction.roles import GroupMention, StanzaWord, assign_roles, site_owner, weapon_actor
 from extraction.schema import Article, Evidence, GroupRef, Incident, incident_id_for
 from extraction.triggers import Trigger, most_specific, strongest, type_from_actor, type_from_actor_id
@@ -213,7 +221,7 @@ def _heading(text: str, start: int, end: int) -> bool:
     """"درعا – ..."، "محافظة حمص: ...": a place opening its line before a dash or colon."""
     line_start = text.rfind("\n", 0, start) + 1
     lead = text[line_start:start].strip()
-    if lead and _BULLET_IN.fullmatch(lead) and _BULLET_AFTER.match(text, end) and _GOVERNORATE_RE.fullmatch(
+    if lead and _BULLET_IN.fullmatch(lead) and _BULLET_AFTER.match(text, end) and is_governorate_name(
             text[start:end]):
         return True  # "- في إدلب، أصيب طفل ... على بلدة سفوهن": a bulletin line opening with its governorate
     return not lead and bool(_HEADING_AFTER.match(text, end))
@@ -221,8 +229,6 @@ def _heading(text: str, start: int, end: int) -> bool:
 
 _BULLET_IN = re.compile(r"[-–•*]?\s*و?في")
 _BULLET_AFTER = re.compile(r"\s*[،,]")
-_GOVERNORATE_RE = re.compile(r"(?:محافظة |ريف |بادية )?(?:إدلب|ادلب|حلب|درعا|السويداء|الحسكة|القنيطرة|اللاذقية|طرطوس|حمص|حماة|"
-                             r"حماه|الرقة|دير الزور|دمشق)(?: [^\s،,]+ية)?")
 
 
 def _reporter_seat(text: str, words: list[Word], j: int, pos: int) -> bool:

@@ -125,6 +125,23 @@ def settle_ambiguous(places: list[PlaceRef], context_of) -> list[PlaceRef]:
     return out
 
 
+_AREA_HEADS = ("محافظه ", "ريف ", "باديه ")
+
+
+@lru_cache(maxsize=1)
+def _governorate_names() -> frozenset[str]:
+    return frozenset(normalize_ar(g["name_ar"]) for g in _gazetteer().governorates())
+
+
+def is_governorate_name(text: str) -> bool:
+    """"إدلب"، "محافظة درعا"، "ريف دمشق": a governorate (or its countryside) named as such."""
+    name = normalize_ar(text)
+    for head in _AREA_HEADS:
+        if name.startswith(head):
+            name = name[len(head):]
+    return name in _governorate_names() or name.split(" ")[0] in _governorate_names()
+
+
 @lru_cache(maxsize=16)
 def _governorate(pcode: str):
     """The governorate as a location (precision 3; Damascus, a city, at 2)."""
