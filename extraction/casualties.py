@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extraction.dates import month_first_words
 from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase
 from extraction.numbers import Count, count_at, singular_at, with_kin
 
@@ -167,7 +168,7 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
             continue
         if k > lo and words[k - 1].norm in _AMONG | _YEAR:
             continue  # a sub-count ("بينهم 28 طفلا") or a year ("عام 2018")
-        if c.j < len(words) and words[c.j].norm.lstrip("/") in _month_words():
+        if c.j < len(words) and words[c.j].norm.lstrip("/") in month_first_words():
             continue  # a day of a month ("اليوم الاثنين 5 ديسمبر مقتل ممرضتين")
         if c.j < len(words) and words[c.j].norm.lstrip("و") in _UNITS:
             continue  # a span of time or a distance ("بعد عشر سنوات من حرب أودت بحياة")
@@ -184,13 +185,7 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
 
 
 def _month_after(words: list[Word], c: Count) -> bool:
-    return c.j < len(words) and words[c.j].norm.lstrip("/") in _month_words()
-
-
-@lru_cache(maxsize=1)
-def _month_words() -> frozenset[str]:
-    raw = load_yaml("dates.yaml").get("months") or {}
-    return frozenset(norm_phrase(str(n))[0] for names in raw.values() for n in names if norm_phrase(str(n)))
+    return c.j < len(words) and words[c.j].norm.lstrip("/") in month_first_words()
 
 
 _THAT = frozenset(norm_phrase("إن أن بأن"))
@@ -283,13 +278,13 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             k2 = k
             past_in = False  # "قتلوا في السيدة زينب": after "في" a place follows, never one person
             while c is None and k2 < min(len(sub), k + 9) and (_lex().skip_word(sub[k2].norm) or k2 + lo in subject
-                                                                or sub[k2].norm in _month_words() or (
+                                                                or sub[k2].norm in month_first_words() or (
                     sub[k2].norm == "من" and k2 > 0 and sub[k2 - 1].norm in _MADE_OF)  # "عائلة مؤلفة من خمسة أفراد"
                     or (sub[k2].norm in _MEMBERS and k2 + 2 < len(sub) and sub[k2 + 1].norm == "من"
                         and k2 + 2 + lo in subject)  # "احتجز عناصر من الأمن العسكري ثلاثة شبان"
                     or (sub[k2].norm == "من" and k2 + 1 + lo in subject and k2 > 0 and sub[k2 - 1].norm in _MEMBERS)):
                 past_in = past_in or (sub[k2].norm == "في" and not (  # ("في حزيران الماضي": a date, not a place)
-                    k2 + 1 < len(sub) and sub[k2 + 1].norm in _month_words()))
+                    k2 + 1 < len(sub) and sub[k2 + 1].norm in month_first_words()))
                 k2 += 1
                 if k2 < len(sub):
                     c = count_at(text, words, k2 + lo) or (None if past_in else singular_at(text, words, k2 + lo))

@@ -45,6 +45,8 @@ from typing import Any
 
 import yaml
 
+from extraction.lexicon import norm_phrase
+
 DATES_FILE = Path(__file__).with_name("lexicons") / "dates.yaml"
 PRECISIONS = ("day", "week", "month", "unknown")
 
@@ -138,6 +140,13 @@ class _Lex:
     current: set[str]
     not_today_before: re.Pattern[str]
     patterns: list[tuple[str, re.Pattern[str]]]
+
+
+@lru_cache(maxsize=1)
+def month_first_words() -> frozenset[str]:
+    """The first word of every month name, normalised as ``lexicon.norm_phrase`` does ("كانون"، "ديسمبر"):
+    other modules use it to tell a day of a month ("5 ديسمبر") from a count."""
+    return frozenset(norm_phrase(name)[0] for name in _lexicon().month_of if norm_phrase(name))
 
 
 def _flatten(d: dict) -> dict[str, int]:

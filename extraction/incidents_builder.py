@@ -579,10 +579,6 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
                  and not (d.kind == "until_now" and news_day)]  # "بدأت اليوم حملة أسفرت حتى الآن عن مقتل 3"
     if cum_dates and discourse.any_in("no_info", words, lo, hi):
         cum_dates = [d for d in cum_dates if d.kind != "until_now"]
-    if cum_dates and news_day:
-        # "ودارت اشتباكات اليوم ... والقوات النظامية التي تحاول اقتحام الحي منذ أشهر": a period inside a
-        # relative clause after the news day, with no toll after it, describes a state, not a toll period
-        cum_dates = [d for d in cum_dates if not _in_relative_state(c, words, d.start)]
     upd = c.update
     rising = any(x.update for x in c.casualties)  # "إن حصيلة القتلى ارتفعت إلى 19": this attack's toll
     if not rising and upd is None and any(words[k].norm.startswith("متاثر") for k in range(lo, hi)) and any(
@@ -602,6 +598,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
                   and not (rising and any(x in words[k].norm for k in range(i, j) for x in ("حصيل", "رتفع")))
                   and not _after_superlative(words, lo, words[i].start)  # "من أكثر الهجمات دموية منذ سنوات"
                   and not any(0 <= s - words[j - 1].end <= 2 for s in told_from)
+                  # "ودارت اشتباكات اليوم ... والقوات النظامية التي تحاول اقتحام الحي منذ أشهر": a period in a
+                  # relative clause after the news day, with no toll after it, describes a state (its date
+                  # is already dropped with the relative clause), not a toll period
                   and not (news_day and _in_relative_state(c, words, words[i].start))]
     pick = next((k for k in range(lo, hi) if words[k].norm.lstrip("و") in _PICKS), None)
     if pick is not None and (cumulative or cum_dates) and any(
