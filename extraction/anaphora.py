@@ -56,6 +56,7 @@ class _Lex:
     victim_cues: AliasMatcher
     adjectives: AliasMatcher
     subject_pronouns: frozenset[str]
+    owners: AliasMatcher  # an aircraft's owner besides the nationality adjectives ("طائرة حربية سورية")
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +86,10 @@ def _lex() -> _Lex:
                 words("victim_stems"), AliasMatcher({"cue": raw.get("victim_cues") or []}, clitics=False),
                 AliasMatcher({gid: [str(a) for a in adj] for gid, adj in (raw.get("nationality_adjectives") or {}).items()},
                              clitics=False),
-                words("speech_subject_pronouns"))
+                words("speech_subject_pronouns"),
+                AliasMatcher({gid: [str(a) for a in adj] for gid, adj in
+                              (load_yaml("attack_types.yaml").get("shootdown", {}).get("owners") or {}).items()},
+                             clitics=False))
 
 
 def _possessive(word: str) -> tuple[str, bool] | None:
@@ -139,6 +143,14 @@ def adjective_mentions(text: str, words: list[Word], triggers, groups: list[Grou
         k = bisect.bisect_right(ends, m.i) - 1
         if k >= 0 and m.i - ends[k] <= 3:
             out.append(GroupMention(m.key, m.start, m.end, m.text, m.i, m.j))
+    # "أسقط مقاتلون طائرة حربية سورية": the nation of an aircraft shot down owns it (its target)
+    downed = [t.downed for t in triggers if t.downed is not None]
+    if downed:
+        seen = {g.i for g in out}
+        for m in lex.adjectives.find(text, words) + lex.owners.find(text, words):
+            if m.i not in taken and m.i not in seen and any(a < m.i < b for a, b in downed):
+                out.append(GroupMention(m.key, m.start, m.end, m.text, m.i, m.j))
+                seen.add(m.i)
     return out
 
 

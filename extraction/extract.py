@@ -184,7 +184,8 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
             gid = successor(g.id, g.text, article.published)
             groups.append(GroupMention(gid, g.start, g.end, g.text, g.i + s.lo, g.j + s.lo))
         for t in find_triggers(text, sw):
-            triggers.append(replace(t, i=t.i + s.lo, j=t.j + s.lo))
+            triggers.append(replace(t, i=t.i + s.lo, j=t.j + s.lo, downed=t.downed and (
+                t.downed[0] + s.lo, t.downed[1] + s.lo)))
     para_of_word = [0] * len(words)
     sent_of_word = [0] * len(words)
     for k, s in enumerate(sentences):

@@ -1392,7 +1392,8 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         owner = next((c.site_owner for c in d.clauses if c.site_owner is not None), None)
         if owner is not None and not (d.perp and _related(d.perp.id, owner.id)):
             target = owner  # "اتجهت 10 طائرات مسيرة هجومية نحو قاعدة حميميم": Russia's base
-    if attack_type in ("armed_clash", "other") and d.perp is not None:
+    shot_down = attack_type == "other" and any(t.downed is not None for t in trig)  # (by jets, still no airstrike)
+    if attack_type in ("armed_clash", "other") and d.perp is not None and not shot_down:
         attack_type = type_from_actor(d.perp.text) or attack_type  # "الطيران الإسرائيلي" strikes from the air
         if attack_type in ("armed_clash", "other") and not any(t.attack_type == "armed_clash" and t.rank >= 30
                                                                for t in trig):

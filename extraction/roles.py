@@ -34,7 +34,9 @@ _PERP_FILLERS = frozenset(norm_phrase(
     "مجموعة مسلحة دورية دوريات قوة وحدة فصائل فصيل كتائب كتيبة ما تسمى يسمى المسماة المسمى المدعوة "
     # adjectives between an attack word and its agent: "قصف مدفعي وصاروخي لقوات النظام"
     "مدفعي مدفعيا صاروخي صاروخيا جوي جوية جويا مكثف مكثفا مكثفة عنيف عنيفة متفجر متفجرة ناسفة انتحارية "
-    "انتحاري ثقيل ثقيلة بري برية متبادل"
+    "انتحاري ثقيل ثقيلة بري برية متبادل "
+    # air defences ("تصدت الدفاعات الجوية الروسية لهجوم": the defenders are the state named after them)
+    "الدفاعات دفاعات الدفاع وسائط منظومات منظومة الجوية الجوي"
 ))
 _TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
     "على ضد مواقع موقع نقاط نقطة حراسة مراقبة مقرات مقر حاجز حواجز رتل رتلا أرتال سيارة سيارات عربة دورية "
@@ -347,6 +349,16 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         and not any(i <= m.i < j or ((m.i == j or (j < m.i <= j + 2 and words[m.i - 1].norm == "من"))
                                      and not any(t.i <= m.i <= t.j + 3 for t in triggers))
                     for i, j in counted)]  # "قتل 4 أميركيين"، "قتل أربعة مقاتلين من قسد": the counted are the victims
+    # 0s. "أسقطت مقاتلتان تركيتان ... طائرة حربية سورية": who shot the aircraft down attacked its owner
+    for t in triggers:
+        if t.downed is None or not lo <= t.i < hi:
+            continue
+        a, b = t.downed
+        owner = next((m for m in ms if a <= m.i < b), None)
+        shooter = next((m for m in ms_roles if t.j <= m.i < a and not groups[m.id].target_only), None) or (
+            _last_before(ms_roles, t.i, lo, max_gap=2))
+        if owner is not None or shooter is not None:
+            return shooter, (owner if owner is None or shooter is None or owner.id != shooter.id else None)
     # 0. "إن مقاتلي تنظيم الدولة قتلوا 90 على الأقل من الحراس": an active killing verb, its subject
     # before it and the dead it counts after it
     for x in casualties:

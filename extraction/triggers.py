@@ -30,6 +30,17 @@ class Trigger:
     generic_plural: bool
     rank: int = 0
     shooting: bool = False
+    downed: tuple[int, int] | None = None  # word span of the aircraft a shoot-down brought down
+
+
+@dataclass(frozen=True)
+class _Shootdown:
+    rank: int
+    window: int
+    verbs: frozenset[str]
+    aircraft: frozenset[str]
+    unmanned: frozenset[str]
+    phrase_ends: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,7 @@ class _Lex:
     rank: dict[str, int]
     acled: dict[str, tuple[str, str]]
     shooting: frozenset[tuple[str, ...]]
+    shootdown: _Shootdown
 
 
 @lru_cache(maxsize=1)
@@ -69,14 +81,54 @@ def _lex() -> _Lex:
         entries[f"weak:{t}"] = list(spec["phrases"])
         rank[f"weak:{t}"] = int(spec["rank"])
     shooting = frozenset(norm_phrase(p) for p in raw.get("shooting") or [])
-    return _Lex(AliasMatcher(entries), rank, acled, shooting)
+    sd = raw.get("shootdown") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w for ph in sd.get(key) or [] for w in norm_phrase(str(ph)))
+    shootdown = _Shootdown(int(sd.get("rank", 0)), int(sd.get("window", 0)), words("verbs"), words("aircraft"),
+                           words("unmanned"), words("phrase_ends"))
+    return _Lex(AliasMatcher(entries), rank, acled, shooting, shootdown)
 
 
 def find_triggers(text: str, words: list[Word]) -> list[Trigger]:
     out = []
     for m in _lex().matcher.find(text, words):
         out.append(_to_trigger(m))
-    return _split_shootings(text, words, out)
+    return _shootdowns(text, words, _split_shootings(text, words, out))
+
+
+def _shootdowns(text: str, words: list[Word], found: list[Trigger]) -> list[Trigger]:
+    """"أسقط مقاتلون في محافظة إدلب يوم السبت الماضي طائرة حربية روسية": a manned aircraft downed is an
+    attack (on its owner) by whoever downed it, not an airstrike (``shootdown`` in attack_types.yaml)."""
+    sd = _lex().shootdown
+    extra: list[Trigger] = []
+    dropped: set[int] = set()
+    for i, w in enumerate(words):
+        if w.norm.lstrip("وف") not in sd.verbs:
+            continue
+        k = None
+        for x in range(i + 1, min(len(words), i + 1 + sd.window)):
+            if words[x].norm in sd.verbs or (not any(ch.isalnum() for ch in words[x].norm) and words[x].norm not in "«»\"'"):
+                break  # (another shoot-down, or the clause ends)
+            if words[x].norm.lstrip("و") in sd.aircraft or _bare(words[x].norm) in sd.aircraft:
+                k = x  # (the last one: "أسقطت مقاتلتان تركيتان ... طائرة حربية سورية" downed the second)
+        if k is None or (k + 1 < len(words) and words[k + 1].norm in sd.unmanned):
+            continue
+        end = k + 1
+        while end < len(words) and end - k < 6 and any(ch.isalnum() for ch in words[end].norm) and \
+                words[end].norm not in sd.phrase_ends:
+            end += 1
+        dropped |= {id(t) for t in found if t.attack_type in ("airstrike", "drone_strike") and k <= t.i < end}
+        extra.append(Trigger("other", w.start, w.end, text[w.start:w.end], i, i + 1, words[k].norm.startswith("ال"),
+                             False, sd.rank, False, (k, end)))  # ("إسقاط الطائرة": the one told before)
+    if not extra:
+        return found
+    return sorted([t for t in found if id(t) not in dropped] + extra, key=lambda t: t.i)
+
+
+def _bare(word: str) -> str:
+    """"الطائرة" -> "طائره"."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 _FIRE_OBJECTS = ("النار", "الرصاص")
