@@ -28,8 +28,8 @@ Alignment rule (per article; documented here because the numbers depend on it):
         abduction; explosive: ied/vbied/suicide_attack; remote: airstrike/drone_strike/shelling;
         other) and the predicted location is within 25 km of the gold location.
   Among compatible pairs we take the one-to-one assignment with the most pairs, ties broken by the
-  highest total affinity (evidence overlap 3, same family 1, exact type 1, within 25 km 2, same
-  admin1 0.5; minus 10 for an optional gold incident, so a prediction whose evidence covers both a
+  highest total affinity (evidence overlap 3, same family 1, exact type 1, within 25 km 2 plus up to
+  0.5 the nearer it is, same admin1 0.5; minus 10 for an optional gold incident, so a prediction whose evidence covers both a
   required and an optional incident is credited to the required one) — exact search over
   assignments (articles are small), not greedy.
 
@@ -353,6 +353,9 @@ def affinity(g: GoldIncident, gspans: list[tuple[int, int]], p: PredIncident) ->
     score = 3.0 * overlap + 1.0 * same_family + 1.0 * (p.attack_type in gold_types) + 2.0 * near
     if admin1_ok(g.location, p) is True and g.location is not None:
         score += 0.5
+    if near:  # (the nearer of two gold towns within 25 km is the one the prediction places)
+        km = min(haversine_km(float(x["lat"]), float(x["lon"]), p.lat, p.lon) for x in _alts(g.location))
+        score += 0.5 * max(0.0, 1.0 - km / MAX_KM)
     if g.optional:
         score -= OPTIONAL_PENALTY  # a prediction covering a required and an optional incident is the required one
     return score

@@ -195,12 +195,14 @@ def _lexicon(path: Path = DATES_FILE) -> _Lex:
         "explicit": (rf"{_B}(?:(?:يوم\s+)?(?P<wd>{WD})\s*[،,]?\s*(?:الموافق\s+(?:ل\s*)?)?)?"
                      rf"(?:ال\s*)?(?P<d>{DAY})\s*(?:من\s+)?{monc('')}"
                      rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<y>{_YEAR})(?!\d)"
+                     rf"|\s*[،,]?\s*(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{CUR}|{LAST}){_E}"  # "من العام الماضي"
                      rf"|\s+(?P<rel>{CUR}|{LAST}){_E})?(?!\d)"),
         "numeric": (rf"(?<![\w/.\-])(?P<M>(?:(?P<y>{_YEAR})[/\-.](?P<m>\d{{1,2}})[/\-.](?P<d>\d{{1,2}})"
                     rf"|(?P<d2>\d{{1,2}})[/\-.](?P<m2>\d{{1,2}})[/\-.](?P<y2>{_YEAR}))(?![\d/])"),
         "month": (rf"{_B}(?:(?P<pos>{POS})\s+)?(?:(?P<shahr>شهر)\s+)?(?P<mon>{MON}){_E}"
                   rf"(?:\s*(?:/|\\|-|–|\(|،|,)?\s*(?P<mon2>{MON})\s*\)?)?"
                   rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_YEAR})(?!\d)"
+                  rf"|\s*[،,]?\s*(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{CUR}|{LAST}){_E}"
                   rf"|\s+(?P<rel>{LAST}|{CUR}){_E})?"),
         "day_of_month": (rf"{_B}(?P<d>{DAY})\s+(?:من\s+)?(?:الشهر|شهر)\s+(?P<rel>{LAST}|{CUR}){_E}"),
         "month_rel": (rf"{_B}(?:(?P<pos>{POS})\s+)?(?:(?:الشهر|شهر)\s+(?P<rel>{LAST}|{CUR})|(?P<this>هذا\s+الشهر)){_E}"),
@@ -326,6 +328,9 @@ def _r_explicit(m: re.Match, c: _Ctx) -> Fields | None:
     if m.group("y"):
         value = _safe_date(int(m.group("y")), mon, d)
         relative = False
+    elif m.group("yrel"):  # "في الخامس من آذار من العام الماضي"
+        relative = True
+        value = _safe_date(c.pub.year - (_key(m.group("yrel")) in c.lex.last), mon, d) if c.pub is not None else None
     elif m.group("rel") and _key(m.group("rel")) in c.lex.current:  # "9 آذار الجاري": this year's
         relative = True
         value = _safe_date(c.pub.year, mon, d) if c.pub is not None else None
@@ -364,13 +369,16 @@ def _r_month(m: re.Match, c: _Ctx) -> Fields | None:
         return None
     pos = m.group("pos")
     rel = _key(m.group("rel"))
-    if not (m.group("y") or rel or pos or m.group("shahr")):
+    yrel = _key(m.group("yrel"))
+    if not (m.group("y") or rel or pos or m.group("shahr") or yrel):
         return None  # a bare month name ("مارس" is also a verb): not enough
     day = c.lex.position_day.get(_key(pos), 15)
     if m.group("y"):
         return dict(value=dt.date(int(m.group("y")), mon, day), precision="month", relative=False)
     if c.pub is None:
         return dict(value=None, precision="unknown", relative=True)
+    if yrel:  # "في آذار من العام الماضي"
+        return dict(value=dt.date(c.pub.year - (yrel in c.lex.last), mon, day), precision="month", relative=True)
     if rel in c.lex.current:
         year = c.pub.year
     elif rel in c.lex.last:

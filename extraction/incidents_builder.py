@@ -354,7 +354,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     # (also on a group: "اشتباكات مع القوات النظامية التي تحاول اقتحام الحي منذ أيام")
     rel = next((k for k in range(first_trig + 1, hi) if words[k].norm in _RELATIVES and (any(
         0 <= words[k].start - p.end <= 3 for p in c.places) or any(
-        0 <= words[k].start - g.end <= 3 for g in c.groups))
+        0 <= words[k].start - g.end <= 3 for g in c.groups
+        if not any(t.i <= g.i <= t.j for t in c.triggers)))  # ("الغارات الإسرائيلية التي استهدفت ليل الأحد": the attack)
         and discourse.starts_with("perp_after", words, k + 1) is None), hi)  # (a relative clause on a place only:
     # "تفجير مطاعم حي الوسطى الذي نفذه المرتزقة في 30 كانون الأول 2015" tells the attack's own day)
     rel_pos = words[rel].start if rel < hi else end
@@ -826,6 +827,15 @@ def _says_more(c: Clause) -> bool:
         d.kind in STRONG_DATES for d in c.dates) and not c.new_event) or _back_to_the_place(c)
 
 
+def _says_more_there(c: Clause, d: Draft) -> bool:
+    """"وقال أحد أعضاء الدفاع المدني في حاس: وصلنا بعد الغارة الثالثة" a few sentences after the strike on
+    حاس: a reported line with no day of its own, naming only the attack's own town, adds to it."""
+    own = [p for p in c.places if p.precision <= 2]
+    return bool(own) and c.cont and not c.new_event and not c.background and not any(
+        x.kind in STRONG_DATES for x in c.dates) and not d.background and all(
+        any(same_area(p, q, km=1.0) for q in d.places if q.precision <= 1) for p in own)
+
+
 def _back_to_the_place(c: Clause) -> bool:
     """"أن عناصر من الجيش اقتحموا القرية صباح الثلاثاء": "the village" with no place of its own points
     back to the town of the attack told a few sentences before."""
@@ -835,7 +845,7 @@ def _back_to_the_place(c: Clause) -> bool:
 def _linked(d: Draft, c: Clause) -> bool:
     last = d.clauses[-1]
     if c.sent - last.sent > 1:
-        return c.sent - last.sent <= 3 and _says_more(c)
+        return c.sent - last.sent <= 3 and (_says_more(c) or _says_more_there(c, d))
     if c.sent == last.sent:
         return True
     if c.why == "casualties" and not c.triggers and any(
@@ -986,7 +996,8 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
             continue
         # only the last few drafts can be within a sentence of this clause (bounded work per clause)
         body = [d for d in drafts[-_RECENT_SCAN:] if d.is_title == c.is_title]
-        recent = sorted((d for d in reversed(body) if c.sent - d.last_sent <= (3 if _says_more(c) else 1)),
+        recent = sorted((d for d in reversed(body) if c.sent - d.last_sent <= (
+            3 if _says_more(c) or _says_more_there(c, d) else 1)),
                         key=lambda d: -d.last_sent)[:3]  # the draft told last first
         own = _governorates(c.places)
         if own:  # ... but not one placed only in other governorates, and first one told of the same town

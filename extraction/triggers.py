@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extraction.lexicon import AliasMatcher, Match, Word, load_yaml, norm_phrase
+from extraction.lexicon import AliasMatcher, Match, Word, load_yaml, norm_phrase, prefix_variants
 from extraction.schema import ATTACK_TYPES
 
 # Plural trigger nouns that, alone and without a date, describe a pattern rather than one attack.
@@ -50,6 +50,7 @@ class _Lex:
     acled: dict[str, tuple[str, str]]
     shooting: frozenset[tuple[str, ...]]
     shootdown: _Shootdown
+    shooting_not_after: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -87,13 +88,18 @@ def _lex() -> _Lex:
         return frozenset(w for ph in sd.get(key) or [] for w in norm_phrase(str(ph)))
     shootdown = _Shootdown(int(sd.get("rank", 0)), int(sd.get("window", 0)), words("verbs"), words("aircraft"),
                            words("unmanned"), words("phrase_ends"))
-    return _Lex(AliasMatcher(entries), rank, acled, shooting, shootdown)
+    not_after = frozenset(w for ph in raw.get("shooting_not_after") or [] for w in norm_phrase(str(ph)))
+    return _Lex(AliasMatcher(entries), rank, acled, shooting, shootdown, not_after)
 
 
 def find_triggers(text: str, words: list[Word]) -> list[Trigger]:
+    lex = _lex()
     out = []
-    for m in _lex().matcher.find(text, words):
-        out.append(_to_trigger(m))
+    for m in lex.matcher.find(text, words):
+        t = _to_trigger(m)
+        if t.shooting and t.i > 0 and any(v in lex.shooting_not_after for v, _k in prefix_variants(words[t.i - 1].norm)):
+            continue  # "اتفاق وقف إطلاق النار": a ceasefire
+        out.append(t)
     return _shootdowns(text, words, _split_shootings(text, words, out))
 
 
