@@ -158,6 +158,9 @@ _AMONG = frozenset(norm_phrase("بينهم بينهن منهم منهن"))
 _YEAR = frozenset(norm_phrase("عام العام سنة السنة منذ في مطلع أواخر"))
 
 
+_WITHOUT = frozenset(norm_phrase("دون بدون ودون"))
+
+
 def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None:
     """"76 شخصا على الأقل بينهم 28 طفلا قتلوا"، "جنديين قتلا": the count before a verb-final casualty
     word, skipping sub-counts introduced by "بينهم"."""
@@ -166,8 +169,10 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
         c = count_at(text, words, k)
         if c is None or c.value is None or c.j > i:
             continue
-        if k > lo and words[k - 1].norm in _AMONG | _YEAR:
-            continue  # a sub-count ("بينهم 28 طفلا") or a year ("عام 2018")
+        if k > lo and (words[k - 1].norm in _AMONG | _YEAR or words[k - 1].norm.split("/")[-1] in month_first_words()):
+            continue  # a sub-count ("بينهم 28 طفلا") or a year ("عام 2018"، "14 فبراير/شباط 2024")
+        if any(words[x].norm in _WITHOUT for x in range(c.j, i)):
+            continue  # "... 2024، دون وقوع إصابات": nothing counted
         if c.j < len(words) and words[c.j].norm.lstrip("/") in month_first_words():
             continue  # a day of a month ("اليوم الاثنين 5 ديسمبر مقتل ممرضتين")
         if c.j < len(words) and words[c.j].norm.lstrip("و") in _UNITS:
@@ -185,7 +190,9 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
 
 
 def _month_after(words: list[Word], c: Count) -> bool:
-    return c.j < len(words) and words[c.j].norm.lstrip("/") in month_first_words()
+    """A day of a month ("5 آذار") or the year after one ("آذار 2019"، "فبراير/شباط 2024")."""
+    return (c.j < len(words) and words[c.j].norm.lstrip("/") in month_first_words()) or (
+        c.i > 0 and words[c.i - 1].norm.split("/")[-1] in month_first_words())
 
 
 _THAT = frozenset(norm_phrase("إن أن بأن"))

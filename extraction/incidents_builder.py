@@ -637,7 +637,8 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         return
     has_date = any(d.kind in SPECIFIC_DATES and not d.text.startswith(("منذ", "ومنذ")) for d in c.dates)  # "منذ أسابيع" is a period
     has_count = any(x.value is not None for x in c.casualties)
-    generic = discourse.any_in("generic", words, lo, hi)
+    generic = discourse.any_in("generic", words, lo, hi) or any(
+        0 <= i - t.j <= 2 for i, _j in discourse.positions("pattern_adjectives", words, lo, hi) for t in c.triggers)
     if not real:
         if rising and not c.is_title:
             # "وفي حصيلة جديدة، ارتفع عدد ضحايا المجزرة إلى 72" (even with "قوات مكافحة الإرهاب" among the dead)
