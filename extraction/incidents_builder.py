@@ -292,6 +292,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     outlet = discourse.positions("source_name", words, lo, hi)
     reporter = discourse.positions("reporter", words, lo, hi)
     taken_to = discourse.positions("destination", words, lo, hi)  # "نقل المصابون إلى معبر باب الهوى"
+    answered = discourse.positions("reason", words, lo, hi)  # "رداً على ... مجازر النظام في الغوطة"
     # "ويأتي التفجير بعد يوم واحد من إعلان الفصائل السيطرة على الباب بعد معارك": the attack told is the
     # subject; what it comes after is the clause's own (past) event
     if words[lo].norm in _COMES_AFTER:
@@ -322,6 +323,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             words[j - 1].end <= p.start and _word_gap(words, j, p.start) == 0 for _i, j in outlet)
             and not any(_reporter_seat(text, words, j, p.start) for _i, j in reporter)  # "مراسل دير الزور 24"
             and not any(words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 10 for _i, j in taken_to)
+            and not any(words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 12
+                        and not any(ch in text[words[j - 1].end:p.start] for ch in "،,.") for _i, j in answered)
             and not _named_street(words, p.start)  # "قرب سوق الخضار في شارع راجو" (Afrin), not the town of Rajo
             and not _dateline(text, p.start, p.end)],
         dates=[d for d in dates if start <= d.start < end],
@@ -877,6 +880,22 @@ def _tells_same(d: Draft, c: Clause) -> bool:
     return all(any(same_area(p, q) for q in d.places) for p in own)
 
 
+def _same_day_retold(d: Draft, c: Clause) -> bool:
+    """"وكانت سانا قد نقلت في وقت سابق أن العدو الإسرائيلي نفذ مساء الأحد عدوانا جويا" after the news of
+    Sunday night's strikes: a past-tense line dated the news' own day, by the same attacker and of the same
+    kind, is an earlier report of that attack, not a past one."""
+    if not c.background or d.background or d.is_title or c.sent - d.last_sent > 3:
+        return False
+    sd = d.strong_date()
+    cd = next((x for x in c.dates if x.kind in STRONG_DATES), None)
+    if sd is None or cd is None or sd.value is None or sd.value != cd.value:
+        return False
+    if not (c.perp and d.perp and _related(c.perp.id, d.perp.id)):
+        return False
+    mine = {_FAMILY.get(t.attack_type) for t in c.triggers if not t.anaphoric} - {None}
+    return bool(mine & {_FAMILY.get(most_specific(list(d.types)))})
+
+
 def _toll_report(clauses: list[Clause]) -> bool:
     """The article is a period toll ("يوثق مقتل 1928 شخصا خلال شهر أيار"): its first clause with a
     casualty figure, in the headline or the first two sentences, is cumulative."""
@@ -1081,12 +1100,12 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
         target = None
         if not c.new_event or c.counts_on or _side_toll(c, recent):
             for d in recent:
-                if c.background and not d.background and not _tells_same(d, c):
+                if c.background and not d.background and not _tells_same(d, c) and not _same_day_retold(d, c):
                     continue
                 if d.background and not c.background and any(
                         x.kind in STRONG_DATES and x.days_before in (0, 1) for x in c.dates):
                     continue  # "وفي الباب نفسها، قُتل ثلاثة ... اليوم" after a past told: today's news
-                same = _tells_same(d, c)  # (its target is a guess from the fallback; the attack is one)
+                same = _tells_same(d, c) or _same_day_retold(d, c)  # (its target is a guess from the fallback; the attack is one)
                 if (_linked(d, c) or same) and _compatible(d, c, loose_target=same):
                     target = d
                     break

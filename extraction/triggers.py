@@ -6,7 +6,7 @@ type wins (``rank``: vbied > suicide_attack > ied > ... > armed_clash > other).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extraction.lexicon import AliasMatcher, Match, Word, load_yaml, norm_phrase, prefix_variants
@@ -16,6 +16,9 @@ from extraction.schema import ATTACK_TYPES
 _GENERIC_PLURALS = frozenset(norm_phrase(
     "هجمات الهجمات تفجيرات كمائن الكمائن اغتيالات عمليات مداهمات"
 ))
+
+
+_DEMONSTRATIVES = frozenset(norm_phrase("هذه هذا تلك هذين هاتين هاتان هذان"))  # (not "ذلك": "إلى ذلك، قضت وحدات")
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,8 @@ def find_triggers(text: str, words: list[Word]) -> list[Trigger]:
         t = _to_trigger(m)
         if t.shooting and t.i > 0 and any(v in lex.shooting_not_after for v, _k in prefix_variants(words[t.i - 1].norm)):
             continue  # "اتفاق وقف إطلاق النار": a ceasefire
+        if t.i > 0 and words[t.i - 1].norm.lstrip("و") in _DEMONSTRATIVES:
+            t = replace(t, anaphoric=True)  # "وتعد هذه الغارات من الأعنف": the strikes told
         out.append(t)
     return _shootdowns(text, words, _split_shootings(text, words, out))
 
