@@ -289,12 +289,16 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                     sub[k2].norm == "من" and k2 > 0 and sub[k2 - 1].norm in _MADE_OF)  # "عائلة مؤلفة من خمسة أفراد"
                     or (sub[k2].norm in _MEMBERS and k2 + 2 < len(sub) and sub[k2 + 1].norm == "من"
                         and k2 + 2 + lo in subject)  # "احتجز عناصر من الأمن العسكري ثلاثة شبان"
-                    or (sub[k2].norm == "من" and k2 + 1 + lo in subject and k2 > 0 and sub[k2 - 1].norm in _MEMBERS)):
+                    or (sub[k2].norm == "من" and k2 + 1 + lo in subject and k2 > 0 and sub[k2 - 1].norm in _MEMBERS)
+                    # "اختطف مجهولون يوم الأحد 19 أيار الجاري، شاباً": the day of the month
+                    or (sub[k2].norm.isdigit() and k2 + 1 < len(sub) and sub[k2 + 1].norm in month_first_words())):
                 past_in = past_in or (sub[k2].norm == "في" and not (  # ("في حزيران الماضي": a date, not a place)
                     k2 + 1 < len(sub) and sub[k2 + 1].norm in month_first_words()))
                 k2 += 1
                 if k2 < len(sub):
                     c = count_at(text, words, k2 + lo) or (None if past_in else singular_at(text, words, k2 + lo))
+                    if c is not None and c.value is not None and _month_after(words, c) and c.i == k2 + lo:
+                        c = None  # (a date inside the run: keep looking past it)
             if c is not None and c.value is not None and _month_after(words, c):
                 c = None  # "قتل في 5 آذار شخص": a day of the month
             if c is None and k + 2 < len(sub) and sub[k].norm == "في":

@@ -188,7 +188,7 @@ def _lexicon(path: Path = DATES_FILE) -> _Lex:
 
     def monc(s: str) -> str:
         return (rf"(?:شهر\s+)?(?P<mon{s}>{MON}){_E}"
-                rf"(?:\s*(?:/|\\|-|–|\(|،|,)?\s*(?P<mon2{s}>{MON})\s*\)?)?")
+                rf"(?:\s*(?:/|\\|-|–|\(|،|,)?\s*(?P<mon2{s}>{MON})(?:\s*\))?)?")
 
     qty = rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<n>\d{{1,3}}|{NUMW}|{VAGUE})\s+)?(?P<unit>{UNIT}){_E}"
     src = {
@@ -200,7 +200,7 @@ def _lexicon(path: Path = DATES_FILE) -> _Lex:
         "numeric": (rf"(?<![\w/.\-])(?P<M>(?:(?P<y>{_YEAR})[/\-.](?P<m>\d{{1,2}})[/\-.](?P<d>\d{{1,2}})"
                     rf"|(?P<d2>\d{{1,2}})[/\-.](?P<m2>\d{{1,2}})[/\-.](?P<y2>{_YEAR}))(?![\d/])"),
         "month": (rf"{_B}(?:(?P<pos>{POS})\s+)?(?:(?P<shahr>شهر)\s+)?(?P<mon>{MON}){_E}"
-                  rf"(?:\s*(?:/|\\|-|–|\(|،|,)?\s*(?P<mon2>{MON})\s*\)?)?"
+                  rf"(?:\s*(?:/|\\|-|–|\(|،|,)?\s*(?P<mon2>{MON})(?:\s*\))?)?"
                   rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_YEAR})(?!\d)"
                   rf"|\s*[،,]?\s*(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{CUR}|{LAST}){_E}"
                   rf"|\s+(?P<rel>{LAST}|{CUR}){_E})?"),

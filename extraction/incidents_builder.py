@@ -410,7 +410,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                        and d.kind not in ("today", "hours")  # "تدور منذ فجر اليوم اشتباكات": today's fighting
                        and d.kind != "yesterday")  # "الاشتباكات التي اندلعت منذ صباح أمس الإثنين": the news day
     c.new_event = _starts("new_event_start", words, lo, hi) or discourse.any_in("another_attack", words, lo, hi)
-    c.similar = any(words[k].norm.startswith("مماثل") for k in range(lo, hi))
+    c.similar = any(words[k].norm.startswith("مماثل") or (  # "الطائرات ذاتها": the same aircraft as before
+        words[k].norm in _SAME_ONES and k > lo and words[k - 1].norm.startswith("ال")) for k in range(lo, hi))
     c.cont = _starts("continue_start", words, lo, hi) and not c.new_event
     # "كما قُتل شخص رابع برصاص القوة المداهمة": "a fourth" counts on from the attack just told
     c.counts_on = any(words[k].norm in _ORDINALS and words[k - 1].norm.lstrip("و") in _PEOPLE
@@ -799,14 +800,19 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False) -> bool:
     if not c.cont and codes(d.places) and codes(c.places) and not codes(d.places) & codes(c.places):
         return False
     # two different towns, however close ("سقبا" then "بلدة حمورية المجاورة"), are two attacks
-    pt = [p for p in p1 if getattr(p.candidate, "kind", None) in _SETTLEMENT_KINDS]
-    qt = [q for q in q1 if getattr(q.candidate, "kind", None) in _SETTLEMENT_KINDS]
+    # (a town's outskirts are that town: "أطراف مدينة سراقب" then "سوق بنش" are two)
+    pt = [p for p in d.places if (p.precision <= 1 or _outskirts(p)) and getattr(p.candidate, "kind", None) in _SETTLEMENT_KINDS]
+    qt = [q for q in c.places if (q.precision <= 1 or _outskirts(q)) and getattr(q.candidate, "kind", None) in _SETTLEMENT_KINDS]
     if pt and qt and not any(getattr(p.candidate, "gazetteer_id", 1) == getattr(q.candidate, "gazetteer_id", 2)
                              for p in pt for q in qt) and not any(
             getattr(q.candidate, "gazetteer_id", 1) == getattr(p.candidate, "gazetteer_id", 2)
             for q in q1 for p in d.places):
         return False
     return True
+
+
+def _outskirts(p: PlaceRef) -> bool:
+    return p.text.lstrip("و").startswith(("أطراف", "اطراف", "الأطراف"))
 
 
 def _side_toll(c: Clause, recent: list[Draft]) -> bool:
@@ -1149,8 +1155,16 @@ def _casualty_fields(d: Draft) -> tuple[dict[str, int | None], list[tuple[int, i
     spans: list[tuple[int, int]] = []
     notes: list[str] = []
     base: dict[str, int] = {}  # the clause each figure came from (extras add only to their own clause's)
-    for c in (d.toll_clauses if d.toll_clauses is not None else d.clauses):
+    clauses = d.toll_clauses if d.toll_clauses is not None else d.clauses
+    # "سقط خمسة شهداء جراء القصف على بلدات ريف درعا، حيث استشهد ثلاثة في مدينة بصرى الشام": a toll told
+    # for a whole area gives way to the toll of the town the incident is placed in
+    town_told = {x.kind for c in clauses if any(p.precision <= 1 for p in c.places)
+                 for x in c.casualties if x.value is not None}
+    for c in clauses:
+        area_only = bool(c.places) and all(p.precision >= 3 for p in c.places)
         for x in c.casualties:
+            if area_only and x.kind in town_told and not x.update and values.get(x.kind) is None:
+                continue
             if x.kind not in values:  # "تحييد 5": killed or captured, the source does not say which
                 if x.value is not None:
                     notes.append(f"{x.kind} (killed, captured or surrendered): {x.value}")
@@ -1388,15 +1402,26 @@ def _inherit_from_lede(keep: list[Draft]) -> None:
         d.perp = lede.perp
 
 
+_SAME_ONES = frozenset(norm_phrase("ذاتها ذاته نفسها نفسه"))
+
+
 def _inherit_from_similar(keep: list[Draft]) -> None:
     """"كما استهدفت غارات مماثلة مدينة دارة عزة" after Russian strikes on الأتارب: "similar" strikes that
     name no attacker are those of the nearest attack of the same kind told before them."""
     for k, d in enumerate(keep):
-        if d.perp is not None or d.is_title or not any(c.similar for c in d.clauses):
+        # (or told in the same sentence: "جراء القصف الذي تشنه قوات الأسد على بلدات ريف درعا، ... فيما
+        # استشهد شابان في بلدة الغارية الغربية بقذيفة دبابة")
+        before = next((e for e in reversed(keep[:k]) if not e.is_title), None)
+        same_sentence = before is not None and not d.background and any(
+            c.sent == d.clauses[0].sent for c in before.clauses)
+        if d.perp is not None or d.is_title or not (same_sentence or any(c.similar for c in d.clauses)):
             continue
         mine = _FAMILY.get(d.type_from_lede or strongest(d.event_triggers))
         prev = next((e for e in reversed(keep[:k]) if not e.is_title and e.perp is not None
                      and _FAMILY.get(e.type_from_lede or strongest(e.event_triggers)) == mine), None)
+        if not any(c.similar for c in d.clauses) and (prev is not before or strongest(before.event_triggers) != strongest(
+                d.event_triggers)):
+            continue  # (the same sentence: only the same kind of attack — mortars after an air raid answer it)
         if mine is not None and prev is not None and not (d.target is not None and _related(d.target.id, prev.perp.id)):
             d.perp = prev.perp
 
