@@ -96,8 +96,10 @@ def norm_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(canon_word(w) for w in normalize_ar(phrase).split())
 
 
-def prefix_variants(word: str) -> list[tuple[str, int]]:
-    """(word without clitics, number of normalised letters removed), the bare word first."""
+@lru_cache(maxsize=1 << 16)
+def prefix_variants(word: str) -> tuple[tuple[str, int], ...]:
+    """(word without clitics, number of normalised letters removed), the bare word first. (Cached: every
+    cue class scans every clause word, so the same words come back thousands of times per article.)"""
     out = [(word, 0)]
     for c in ("",) + _CONJ:
         rest = word[len(c):] if c and word.startswith(c) else (word if not c else None)
@@ -116,7 +118,7 @@ def prefix_variants(word: str) -> list[tuple[str, int]]:
         if w not in seen:
             seen.add(w)
             uniq.append((w, k))
-    return uniq
+    return tuple(uniq)
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,9 @@ class AliasMatcher:
         self.clitics = clitics
         self.exact: dict[tuple[str, ...], str] = {}
         self.first_words: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        self.prefix_first: list[tuple[str, tuple[str, ...], str]] = []
+        self.prefix_first: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}  # by the stem's first 2 letters
         self.max_len = 1
+        self._cands: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
         for key, phrases in entries.items():
             for ph in phrases:
                 star = str(ph).strip().endswith("*")
@@ -156,7 +159,7 @@ class AliasMatcher:
                 self.exact.setdefault(words, key)
                 first = words[0]
                 if first.endswith("*"):
-                    self.prefix_first.append((first[:-1], words, key))
+                    self.prefix_first.setdefault(first[:-1][:2], []).append((first[:-1], words, key))
                 else:
                     self.first_words.setdefault(first, []).append((words, key))
 
@@ -166,11 +169,17 @@ class AliasMatcher:
             return word.startswith(pattern[:-1])
         return word == pattern
 
-    def _candidates(self, first: str):
-        yield from self.first_words.get(first, ())
-        for stem, words, key in self.prefix_first:
-            if first.startswith(stem):
-                yield words, key
+    def _candidates(self, first: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """The phrases that may start with the word ``first`` (memoised per matcher: words repeat)."""
+        got = self._cands.get(first)
+        if got is None:
+            found = list(self.first_words.get(first, ()))
+            for k in (first[:2], first[:1]) if len(first) > 1 else (first[:1],):
+                found.extend((words, key) for stem, words, key in self.prefix_first.get(k, ()) if first.startswith(stem))
+            got = tuple(found)
+            if len(self._cands) < 1 << 16:
+                self._cands[first] = got
+        return got
 
     def match_at(self, words: list[Word], i: int) -> tuple[tuple[str, ...], str, int, int] | None:
         """Longest phrase starting at word ``i``: (phrase, key, j, letters of clitics skipped)."""
