@@ -195,7 +195,9 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
     out: list[GroupMention] = []
     replaced: dict[int, GroupMention] = {}
     # bare nouns (also those the alias lexicon already gave a default id)
-    for m in lex.bare.find(text, words):
+    bare_found = lex.bare.find(text, words)
+    bare_at = {m.i for m in bare_found}  # (another bare "التنظيم" names nothing: look past it to the name)
+    for m in bare_found:
         if followed_by_group(m.j):
             continue
         rule = lex.rules[m.key]
@@ -209,7 +211,7 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
             continue  # part of a longer name ("الميليشيات الإيرانية")
         found = None
         for g in antecedents(m.i, 0, resolved=not rule.compatible):  # (a chain only for a name: "رئاسة الأركان")
-            if g is own:
+            if g is own or (rule.compatible and g.i in bare_at):
                 continue
             after = words[g.j].norm if g.j < len(words) else ""
             before = words[g.i - 1].norm if g.i > 0 else ""  # "مرتزقة داعش ... المرتزقة"
