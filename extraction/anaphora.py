@@ -196,7 +196,7 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
     replaced: dict[int, GroupMention] = {}
     # bare nouns (also those the alias lexicon already gave a default id)
     bare_found = lex.bare.find(text, words)
-    bare_at = {m.i for m in bare_found}  # (another bare "التنظيم" names nothing: look past it to the name)
+    bare_at = {m.i: m.j for m in bare_found}  # (another bare "التنظيم" names nothing: look past it to the name)
     for m in bare_found:
         if followed_by_group(m.j):
             continue
@@ -211,8 +211,8 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
             continue  # part of a longer name ("الميليشيات الإيرانية")
         found = None
         for g in antecedents(m.i, 0, resolved=not rule.compatible):  # (a chain only for a name: "رئاسة الأركان")
-            if g is own or (rule.compatible and g.i in bare_at):
-                continue
+            if g is own or (rule.compatible and g.j <= bare_at.get(g.i, -1)):
+                continue  # (but "الميليشيات الإيرانية" is a name)
             after = words[g.j].norm if g.j < len(words) else ""
             before = words[g.i - 1].norm if g.i > 0 else ""  # "مرتزقة داعش ... المرتزقة"
             names = before + " " + " ".join(norm_phrase(g.text)) + " " + after

@@ -199,7 +199,7 @@ def _lexicon(path: Path = DATES_FILE) -> _Lex:
                      rf"|\s+(?P<rel>{CUR}|{LAST}){_E})?(?!\d)"),
         "numeric": (rf"(?<![\w/.\-])(?P<M>(?:(?P<y>{_YEAR})[/\-.](?P<m>\d{{1,2}})[/\-.](?P<d>\d{{1,2}})"
                     rf"|(?P<d2>\d{{1,2}})[/\-.](?P<m2>\d{{1,2}})[/\-.](?P<y2>{_YEAR}))(?![\d/])"),
-        "month": (rf"{_B}(?:(?P<pos>{POS})\s+)?(?:(?P<shahr>شهر)\s+)?(?P<mon>{MON}){_E}"
+        "month": (rf"{_B}(?:(?<=في )(?P<fi>))?(?:(?P<pos>{POS})\s+)?(?:(?P<shahr>شهر)\s+)?(?P<mon>{MON}){_E}"
                   rf"(?:\s*(?:/|\\|-|–|\(|،|,)?\s*(?P<mon2>{MON})(?:\s*\))?)?"
                   rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_YEAR})(?!\d)"
                   rf"|\s*[،,]?\s*(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{CUR}|{LAST}){_E}"
@@ -370,8 +370,8 @@ def _r_month(m: re.Match, c: _Ctx) -> Fields | None:
     pos = m.group("pos")
     rel = _key(m.group("rel"))
     yrel = _key(m.group("yrel"))
-    if not (m.group("y") or rel or pos or m.group("shahr") or yrel):
-        return None  # a bare month name ("مارس" is also a verb): not enough
+    if not (m.group("y") or rel or pos or m.group("shahr") or yrel or m.group("fi") is not None):
+        return None  # a bare month name ("مارس" is also a verb): not enough ("في شباط" is)
     day = c.lex.position_day.get(_key(pos), 15)
     if m.group("y"):
         return dict(value=dt.date(int(m.group("y")), mon, day), precision="month", relative=False)

@@ -651,6 +651,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         if generic:
             c.kind, c.why = "none", "generic"
             return
+        if c.dates and all(d.precision in ("month", "year") for d in c.dates) and not any(
+                p.precision <= 2 for p in c.places) and any(x.value is not None for x in c.casualties):
+            c.kind, c.why = "none", "period toll"  # "الشبكة السورية: مقتل 224 مدنياً في شباط": a month's count
+            return
         killed = [x for x in c.casualties if x.kind in ("killed", "neutralised") and x.count is not None]
         # "فيما استشهد مقاتل من مجلس تل أبيض العسكري": a toll with no place or date of its own adds
         # to the attack just told rather than starting one

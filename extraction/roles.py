@@ -25,7 +25,7 @@ from extraction.triggers import Trigger, type_from_actor
 
 _PERP_FILLERS = frozenset(norm_phrase(
     "عناصر عنصر من مسلحون مسلحين تابعون تابعين تابعه تابعة التابعة التابعين التابع تابع ل لـ مجموعة مجموعات خلايا خلية "
-    "مقاتلو مقاتلي مقاتلون مقاتلين عسكرية عسكريه جديد جديدا عنيف عنيفا مباغت مباغتا مماثل مماثلا اليوم أمس فجر صباح مساء ظهر "
+    "مقاتل مقاتلا مقاتلو مقاتلي مقاتلون مقاتلين عسكرية عسكريه جديد جديدا عنيف عنيفا مباغت مباغتا مماثل مماثلا اليوم أمس فجر صباح مساء ظهر "
     "ليل ليلة السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة يوم الماضي الماضية فلول قوات جيش ميليشيا قوة مشتركة "
     "ميليشيات مليشيا مليشيات مسلحو مسلحي يعتقد يرجح أنهم أنها انه أنه إنهم مجهولة مجهولون يتبعون طائرات طائرة حربية "
     "مروحيات مروحية مسيرة مسيرات المسيرة الطيران الحربي مدفعية المدفعية راجمات أشخاص شخص شخصا آخرين آخرون "
@@ -413,6 +413,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # 2. agent cues
     if perp is None:
         for _i, j in discourse.positions("perp_after", words, lo, hi):
+            if words[_i].norm in _AMBUSH_NOUNS and any(words[k].norm.lstrip("و").startswith("نصب")
+                                                        for k in range(max(lo, _i - 5), _i)):
+                continue  # "نصب مقاتلو جيش العزة كميناً لمجموعة من قوات الأسد": laid for them, not by them
             m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=4)
             if m is not None:
                 perp = m
@@ -602,6 +605,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
 
 
 _WHO_IS = frozenset(norm_phrase("وهو وهي وهما وهم وكان وكانت"))
+_AMBUSH_NOUNS = frozenset(norm_phrase("كمين كمينا"))
 _MEMBER = frozenset(norm_phrase("عنصر عنصرا عناصر قيادي قياديا قائد مقاتل مقاتلا ضابط ضابطا عضو عضوا منتسب منتسبا مجند متطوع"))
 
 
