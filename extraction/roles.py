@@ -410,6 +410,12 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 if target is m:
                     target = None
                 break
+    # 1f. "يقودهما انتحاريان من جبهة النصرة"، "فجّر انتحاري من التنظيم": the bombers' own group
+    if perp is None:
+        perp = next((m for m in ms if m.i >= lo + 2 and words[m.i - 1].norm == "من"
+                     and words[m.i - 2].norm.lstrip("و") in _BOMBERS and not groups[m.id].target_only), None)
+        if perp is not None and target is perp:
+            target = None
     # 2. agent cues
     if perp is None:
         for _i, j in discourse.positions("perp_after", words, lo, hi):
@@ -506,7 +512,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     if swords:
         for t in triggers:
             p, tg = _dep_roles(t, swords, ms)
-            if perp is None and p is not None:
+            if perp is None and p is not None and any(p is m for m in ms_roles):  # (not a defender or the counted)
                 perp = p
             if dep_target is None and tg is not None:
                 dep_target = tg
@@ -606,6 +612,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
 
 _WHO_IS = frozenset(norm_phrase("وهو وهي وهما وهم وكان وكانت"))
 _AMBUSH_NOUNS = frozenset(norm_phrase("كمين كمينا"))
+_BOMBERS = frozenset(norm_phrase("انتحاري انتحاريان انتحاريين انتحاريون انغماسي انغماسيان انغماسيين انغماسيون"))
 _MEMBER = frozenset(norm_phrase("عنصر عنصرا عناصر قيادي قياديا قائد مقاتل مقاتلا ضابط ضابطا عضو عضوا منتسب منتسبا مجند متطوع"))
 
 
