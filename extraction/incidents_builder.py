@@ -856,8 +856,27 @@ def _back_to_the_place(c: Clause) -> bool:
     return c.place_ana and not c.places and not c.new_event and not c.background and c.kind == "event"
 
 
+def _same_day_and_town(d: Draft, c: Clause) -> bool:
+    """"ونقلت سانا عن مصدر عسكري أن العدو الإسرائيلي نفذ مساء الثلاثاء عدواناً جوياً ... منطقة المزة" right
+    after Tuesday evening's strike on حي المزة: the same day, town, attacker and kind of attack is the same
+    attack told again."""
+    sd = d.strong_date()
+    cd = next((x for x in c.dates if x.kind in STRONG_DATES), None)
+    if sd is None or cd is None or sd.value is None or sd.value != cd.value or d.background or c.background:
+        return False
+    if not (c.perp and d.perp and c.perp.id == d.perp.id):
+        return False
+    mine = {_FAMILY.get(t.attack_type) for t in c.triggers if not t.anaphoric} - {None}
+    if not mine & {_FAMILY.get(most_specific(list(d.types)))}:
+        return False
+    towns = [p for p in c.places if p.precision <= 2]
+    return bool(towns) and all(any(same_area(p, q, km=2.0) for q in d.places if q.precision <= 2) for p in towns)
+
+
 def _linked(d: Draft, c: Clause) -> bool:
     last = d.clauses[-1]
+    if c.sent - last.sent <= 2 and _same_day_and_town(d, c):
+        return True
     if c.sent - last.sent > 1:
         return c.sent - last.sent <= 3 and (_says_more(c) or _says_more_there(c, d))
     if c.sent == last.sent:
