@@ -32,6 +32,8 @@ class Vocabulary:
     months: frozenset[str] = frozenset()            # month names that are also village names
     month_followers: frozenset[str] = frozenset()   # "تشرين الأول", "أيار الماضي"
     month_preceders: frozenset[str] = frozenset()   # "شهر أيار", "مطلع حزيران"
+    month_after_in: frozenset[str] = frozenset()    # "في شباط" ...
+    month_place_followers: frozenset[str] = frozenset()  # ... but not "في تشرين بريف حلب"
 
     def is_head(self, tok: str) -> bool:
         return tok in self.type_heads or tok in self.area_heads
@@ -49,7 +51,8 @@ class Vocabulary:
         if name not in self.months:
             return False
         return (nxt in self.month_followers or _is_number(nxt) or _is_number(prev)
-                or prev in self.month_preceders)
+                or prev in self.month_preceders
+                or (prev in self.month_after_in and nxt not in self.month_place_followers))
 
     def is_function_word(self, tok: str) -> bool:
         return self.is_head(tok) or tok in self.skip_words or tok in self.directions or tok in self.qualifiers
@@ -87,4 +90,6 @@ def vocabulary() -> Vocabulary:
         months=frozenset(_norm_all(w["months"])),
         month_followers=frozenset(_norm_all(w["month_followers"])),
         month_preceders=frozenset(_norm_all(w["month_preceders"])),
+        month_after_in=frozenset(_norm_all(w.get("month_after_in") or [])),
+        month_place_followers=frozenset(_norm_all(w.get("month_place_followers") or [])),
     )
