@@ -856,18 +856,23 @@ def _back_to_the_place(c: Clause) -> bool:
     return c.place_ana and not c.places and not c.new_event and not c.background and c.kind == "event"
 
 
+def _same_day_attacker_kind(d: Draft, c: Clause) -> bool:
+    """The clause names the draft's own day (a strong date), the same attacker and the same kind of attack."""
+    sd = d.strong_date()
+    cd = next((x for x in c.dates if x.kind in STRONG_DATES), None)
+    if sd is None or cd is None or sd.value is None or sd.value != cd.value:
+        return False
+    if not (c.perp and d.perp and _related(c.perp.id, d.perp.id)):
+        return False
+    mine = {_FAMILY.get(t.attack_type) for t in c.triggers if not t.anaphoric} - {None}
+    return bool(mine & {_FAMILY.get(most_specific(list(d.types)))})
+
+
 def _same_day_and_town(d: Draft, c: Clause) -> bool:
     """"ونقلت سانا عن مصدر عسكري أن العدو الإسرائيلي نفذ مساء الثلاثاء عدواناً جوياً ... منطقة المزة" right
     after Tuesday evening's strike on حي المزة: the same day, town, attacker and kind of attack is the same
     attack told again."""
-    sd = d.strong_date()
-    cd = next((x for x in c.dates if x.kind in STRONG_DATES), None)
-    if sd is None or cd is None or sd.value is None or sd.value != cd.value or d.background or c.background:
-        return False
-    if not (c.perp and d.perp and c.perp.id == d.perp.id):
-        return False
-    mine = {_FAMILY.get(t.attack_type) for t in c.triggers if not t.anaphoric} - {None}
-    if not mine & {_FAMILY.get(most_specific(list(d.types)))}:
+    if d.background or c.background or not _same_day_attacker_kind(d, c):
         return False
     towns = [p for p in c.places if p.precision <= 2]
     return bool(towns) and all(any(same_area(p, q, km=2.0) for q in d.places if q.precision <= 2) for p in towns)
@@ -913,16 +918,8 @@ def _same_day_retold(d: Draft, c: Clause) -> bool:
     """"وكانت سانا قد نقلت في وقت سابق أن العدو الإسرائيلي نفذ مساء الأحد عدوانا جويا" after the news of
     Sunday night's strikes: a past-tense line dated the news' own day, by the same attacker and of the same
     kind, is an earlier report of that attack, not a past one."""
-    if not c.background or d.background or d.is_title or c.sent - d.last_sent > 3:
-        return False
-    sd = d.strong_date()
-    cd = next((x for x in c.dates if x.kind in STRONG_DATES), None)
-    if sd is None or cd is None or sd.value is None or sd.value != cd.value:
-        return False
-    if not (c.perp and d.perp and _related(c.perp.id, d.perp.id)):
-        return False
-    mine = {_FAMILY.get(t.attack_type) for t in c.triggers if not t.anaphoric} - {None}
-    return bool(mine & {_FAMILY.get(most_specific(list(d.types)))})
+    return c.background and not d.background and not d.is_title and c.sent - d.last_sent <= 3 and \
+        _same_day_attacker_kind(d, c)
 
 
 def _toll_report(clauses: list[Clause]) -> bool:

@@ -119,7 +119,7 @@ def _shootdowns(text: str, words: list[Word], found: list[Trigger]) -> list[Trig
             continue
         k = None
         for x in range(i + 1, min(len(words), i + 1 + sd.window)):
-            if words[x].norm in sd.verbs or (not any(ch.isalnum() for ch in words[x].norm) and words[x].norm not in "«»\"'"):
+            if words[x].norm in sd.verbs or (not any(ch.isalnum() for ch in words[x].norm) and words[x].norm not in _QUOTES):
                 break  # (another shoot-down, or the clause ends)
             if words[x].norm.lstrip("و") in sd.aircraft or _bare(words[x].norm) in sd.aircraft:
                 k = x  # (the last one: "أسقطت مقاتلتان تركيتان ... طائرة حربية سورية" downed the second)
@@ -135,6 +135,9 @@ def _shootdowns(text: str, words: list[Word], found: list[Trigger]) -> list[Trig
     if not extra:
         return found
     return sorted([t for t in found if id(t) not in dropped] + extra, key=lambda t: t.i)
+
+
+_QUOTES = ("«", "»", '"', "'", "“", "”")
 
 
 def _bare(word: str) -> str:
