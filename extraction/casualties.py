@@ -169,12 +169,12 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
         c = count_at(text, words, k)
         if c is None or c.value is None or c.j > i:
             continue
-        if k > lo and (words[k - 1].norm in _AMONG | _YEAR or words[k - 1].norm.split("/")[-1] in month_first_words()):
-            continue  # a sub-count ("بينهم 28 طفلا") or a year ("عام 2018"، "14 فبراير/شباط 2024")
+        if k > lo and words[k - 1].norm in _AMONG | _YEAR:
+            continue  # a sub-count ("بينهم 28 طفلا") or a year ("عام 2018")
         if any(words[x].norm in _WITHOUT for x in range(c.j, i)):
             continue  # "... 2024، دون وقوع إصابات": nothing counted
-        if c.j < len(words) and words[c.j].norm.lstrip("/") in month_first_words():
-            continue  # a day of a month ("اليوم الاثنين 5 ديسمبر مقتل ممرضتين")
+        if _month_after(words, c):
+            continue  # a date ("اليوم الاثنين 5 ديسمبر مقتل ممرضتين"، "14 فبراير/شباط 2024")
         if c.j < len(words) and words[c.j].norm.lstrip("و") in _UNITS:
             continue  # a span of time or a distance ("بعد عشر سنوات من حرب أودت بحياة")
         if best is None:
