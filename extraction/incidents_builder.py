@@ -1122,6 +1122,11 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 # "وفي وقت لاحق، ارتفع عدد شهداء بلدة بصر الحرير إلى أربعة"، "وصباح اليوم، ارتفعت حصيلة
                 # قتلى الكمين إلى 16": the new toll of an attack already told (its day is the report's)
                 home.clauses.append(c)
+                # "غارات جوية نفذتها طائرات حكومية ... قبل أن ترتفع الحصيلة إلى تسعة": the update that
+                # names the attacker and the dead names them for the attack it updates
+                home.perp = home.perp or c.perp
+                if home.target is None and c.target is not None and not (home.perp and c.target.id == home.perp.id):
+                    home.target = c.target
                 continue
         target = None
         if not c.new_event or c.counts_on or _side_toll(c, recent):

@@ -266,6 +266,21 @@ _BELONGING = frozenset(norm_phrase("التابعة التابع تابعة تا�
 _HEDGED = frozenset(norm_phrase("يرجح يعتقد يشتبه يرجّح ويرجح ويعتقد"))
 _WIELDERS = frozenset(norm_phrase("طائرات طائرة حربية حربيتين مسيرة مسيرات مروحية مروحيات مقاتلات مسلحين مسلحون قناص "
                                    "طائرات، مسلحين، مجهولين مجهولون"))
+# members as the subject right after an attack verb: "شنّ عناصر من ديوان الحسبة التابع لتنظيم داعش حملة"
+_MEMBERS = frozenset(norm_phrase("عناصر عنصر مقاتلو مقاتلون مقاتلين مسلحو مسلحون دورية دوريات"))
+
+
+def _members_of(words: list[Word], ms: list[GroupMention], x: int, m: GroupMention, lo: int) -> bool:
+    """"شنّ عناصر من ديوان الحسبة التابع لتنظيم داعش": members, the attack verb's subject, of a unit
+    the lexicon does not know, which belongs to ``m`` (not "كمن مقاتلون من الأحرار لرتل تابع للهيئة":
+    a group named between, or a "ل" object, makes the belonging another's)."""
+    if words[x].norm not in _MEMBERS or any(x < g.i < m.i for g in ms):
+        return False
+    if any(words[k].norm.startswith("ل") and not words[k].norm.startswith("ال") for k in range(x + 1, m.i - 1)):
+        return False
+    return any(j == x for _i, j in discourse.positions("attack_verbs", words, max(lo, x - 2), x + 1))
+
+
 _AS_SAID = frozenset(norm_phrase("وفق حسب بحسب وفقا ما"))
 _AMONG_VICTIMS = frozenset(norm_phrase("بينهم بينهن منهم منهن"))
 
@@ -405,7 +420,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     if perp is None:
         for m in ms_roles:
             if m.i - 1 >= lo and words[m.i - 1].norm in _BELONGING and any(
-                    _strip_al(words[x].norm) in _WIELDERS for x in range(max(lo, m.i - 5), m.i - 1)):
+                    _strip_al(words[x].norm) in _WIELDERS or _members_of(words, ms, x, m, lo)
+                    for x in range(max(lo, m.i - 5), m.i - 1)):
                 perp = m
                 if target is m:
                     target = None
