@@ -33,7 +33,7 @@ from extraction.places import (
     to_location,
     wide_region,
 )
-from extraction.roles import GroupMention, StanzaWord, assign_roles, site_owner, weapon_actor
+from extraction.roles import GroupMention, StanzaWord, assign_roles, ranked_victim, site_owner, weapon_actor
 from extraction.schema import Article, Evidence, GroupRef, Incident, incident_id_for
 from extraction.triggers import Trigger, most_specific, strongest, type_from_actor, type_from_actor_id
 
@@ -1555,5 +1555,9 @@ def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention]
         w = weapon_actor(text, words, c.lo, c.hi, published)  # "بسقوط برميل متفجر": the regime's air force
         if w is not None and not (c.target and _related(c.target.id, w.id)):
             c.perp = w
+    if c.target is None and text is not None:
+        c.target = ranked_victim(text, words, c.lo, c.hi, groups, c.triggers, c.casualties, c.perp)
+        if c.target is not None and c.perp is not None and _related(c.perp.id, c.target.id):
+            c.target = None
     if text is not None and c.triggers:
         c.site_owner = site_owner(text, words, c.lo, c.hi, published)  # "نحو قاعدة حميميم": Russia's

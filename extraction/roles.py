@@ -626,6 +626,37 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     return perp, target
 
 
+_DEFECTOR = frozenset(norm_phrase("منشق المنشق منشقا المنشقين منشقين المتقاعد متقاعد"))
+_SPEAKER_WORDS = frozenset(norm_phrase("قال قالت وقال وقالت أكد وأكد أوضح وأوضح الناطق المتحدث باسم القائد قائد القيادي"))
+
+
+def ranked_victim(text: str, words: list[Word], lo: int, hi: int, mentions: list[GroupMention],
+                  triggers: list[Trigger], casualties: list[Casualty],
+                  perp: GroupMention | None = None) -> GroupMention | None:
+    """"اغتالت مجموعة إرهابية ... المساعد أول محمود الحسين"، "أطلقت النار على العميد"، "قضى ضابط برتبة
+    ملازم أول": an army rank right after the attack or death word, with no group named around it, is
+    a soldier of the Syrian army (a speaker's rank, a defector's, or one followed by his group is not)."""
+    after = [t.j for t in triggers] + [next((k + 1 for k in range(lo, hi) if words[k].start == c.cue_start), -9)
+                                       for c in casualties]
+    for i, j in discourse.positions("army_ranks", words, lo, hi):
+        if not any(0 <= i - a <= 7 for a in after) and not (i > lo and words[i - 1].norm in ("علي", "على")):
+            continue
+        if any(words[k].norm in _SPEAKER_WORDS for k in range(max(lo, i - 3), i)):
+            continue
+        if any(words[k].norm in _DEFECTOR for k in range(j, min(hi, j + 3))):
+            continue
+        named = [m for m in mentions if i - 6 <= m.i <= j + 8 and m.id not in ("civilians", "unknown") and not (
+            perp is not None and m.i == perp.i)]
+        if named:  # "عميدا في الجيش": the army named is the target; another group: his own
+            army = next((m for m in named if m.id == "syrian_government" and m.i >= i), None)
+            if army is not None and len({m.id for m in named}) == 1:
+                return army
+            continue
+        return GroupMention("syrian_government", words[i].start, words[j - 1].end,
+                            text[words[i].start:words[j - 1].end], i, j)
+    return None
+
+
 _WHO_IS = frozenset(norm_phrase("وهو وهي وهما وهم وكان وكانت"))
 _AMBUSH_NOUNS = frozenset(norm_phrase("كمين كمينا"))
 _BOMBERS = frozenset(norm_phrase("انتحاري انتحاريان انتحاريين انتحاريون انغماسي انغماسيان انغماسيين انغماسيون"))
