@@ -162,6 +162,22 @@ _PEOPLE = frozenset(norm_phrase("شخص عنصر مدني مقاتل جندي ط
 _TIME_NOUNS = frozenset(norm_phrase("وقت الوقت ساعة ساعات الساعات"))
 
 
+_ITS_SIDE = frozenset(norm_phrase("جهته جهتها جهتهم جانبه جانبها جانبهم"))
+_SPEECH = tuple(norm_phrase("قال أعلن أكد ذكر أفاد اعتبر نفى زعم اتهم أوضح قالت أعلنت أكدت ذكرت نفت"))
+
+
+def _side_statement(words: list[Word], lo: int, hi: int) -> bool:
+    """"من جهته، قال ..."، "ومن جانبها، أعلنت ...": a party's own statement opens the clause."""
+    return lo + 2 < hi and words[lo].norm in ("من", "ومن") and words[lo + 1].norm in _ITS_SIDE and any(
+        words[k].norm.lstrip("و") in _SPEECH for k in range(lo + 2, min(hi, lo + 5)))
+
+
+def _inside_quote(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a «…» or “…” quotation opened after ``start``."""
+    span = text[start:pos]
+    return span.count("«") > span.count("»") or span.count("“") > span.count("”")
+
+
 def _later_time(words: list[Word], k: int) -> bool:
     """"في وقت لاحق"، "في ساعات لاحقة": later the same story, not another clause."""
     return k + 1 < len(words) and words[k].norm in _TIME_NOUNS and words[k + 1].norm.startswith("لاحق")
@@ -177,6 +193,12 @@ def split_clauses(text: str, words: list[Word], sent: Sentence) -> list[tuple[in
                 and not _later_time(words, i + 1)):  # "وارتفعت الحصيلة في وقت لاحق إلى تسعة"
             if i - cuts[-1] >= 2:
                 cuts.append(i)
+    # "، وفي 20 يناير/كانون الثاني، قتل خمسة ...": another dated event of a list
+    for k in range(sent.lo + 2, sent.hi - 1):
+        if words[k].norm == "وفي" and words[k + 1].norm.isdigit() and any(
+                ch in _PUNCT for ch in text[words[k - 1].end:words[k].start]) and k - max(c for c in cuts if c <= k) >= 2:
+            cuts.append(k)
+    cuts = sorted(set(cuts))
     cuts.append(sent.hi)
     return [(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1) if cuts[k + 1] > cuts[k]]
 
@@ -329,6 +351,12 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             and not _dateline(text, p.start, p.end)],
         dates=[d for d in dates if start <= d.start < end],
     )
+    # "محيط بلدة الكسوة جنوب دمشق": a town that only locates the place before it is not where it happened
+    # (but it names the governorate: "مدينة أريحا جنوبي إدلب")
+    located = _locators(c.places, words)
+    for p in c.places:
+        if id(p) in located:
+            p.locator = True
     # "وفي دمشق، نقلت سانا عن مصادر أن قوات التحالف استهدفت ... بين قريتي الطابية وخشام": the city the
     # report comes from gives way to the place the report names
     seats = [p for p in c.places if _speaker_seat(text, p.start, p.end)]
@@ -412,12 +440,23 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.new_event = _starts("new_event_start", words, lo, hi) or discourse.any_in("another_attack", words, lo, hi)
     c.similar = any(words[k].norm.startswith("مماثل") or (  # "الطائرات ذاتها": the same aircraft as before
         words[k].norm in _SAME_ONES and k > lo and words[k - 1].norm.startswith("ال")) for k in range(lo, hi))
-    c.cont = _starts("continue_start", words, lo, hi) and not c.new_event
+    # "من جهته، قال الجيش الإسرائيلي إن طائراته قصفت ... في محيط بلدة الكسوة": the same strikes, told by
+    # the other side with the places struck (one naming none is a reaction: "من جهتها، قالت رئاسة الأركان
+    # التركية إن الغارات استهدفت أوكاراً إرهابية")
+    side = bool(c.places) and _side_statement(words, lo, hi)
+    if side:
+        c.new_event = False
+    c.cont = (_starts("continue_start", words, lo, hi) and not c.new_event) or side
+    if c.cont:
+        # "وقال مصدر عسكري ... «حوالي الساعة 20:40 من مساء اليوم، نفذ العدو ...»" published the next day:
+        # a statement's own "today", quoted verbatim, dates the statement's day, not the news day
+        c.dates = [d for d in c.dates if not (d.kind == "today" and _inside_quote(text, sent.start, d.start))]
     # "كما قُتل شخص رابع برصاص القوة المداهمة": "a fourth" counts on from the attack just told
     c.counts_on = any(words[k].norm in _ORDINALS and words[k - 1].norm.lstrip("و") in _PEOPLE
                       for k in range(lo + 1, hi))
     c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
-    c.circumstance = words[lo].norm in _CIRCUMSTANCE
+    c.circumstance = words[lo].norm in _CIRCUMSTANCE or (
+        words[lo].norm == "وذلك" and lo + 1 < hi and words[lo + 1].norm in _CIRCUMSTANCE)
     stations = [j for _i, j in discourse.positions("stationed_at", words, lo, hi)] + [j for _i, j in origin]
     c.military_site = any(not any(i - 5 <= j <= i for j in stations)
                           for i, _j in discourse.positions("military_sites", words, lo, hi))
@@ -691,7 +730,7 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         c.kind, c.why = "none", "habitual"  # "تقول موسكو إن الهيئة تستهدف قاعدة حميميم بالمسيرات" (the parser missed it)
         return
     # two governorates and no precise place for one attack: a summary ("في باديتي دير الزور وحلب")
-    ends = _road_second_ends(c.places, words, lo, hi)
+    ends = _road_second_ends(c.places, words, lo, hi) | _locators(c.places, words)
     admin1 = {getattr(p.candidate, "admin1_pcode", None) for p in c.places if id(p) not in ends}
     if len(admin1 - {None}) >= 3 or (len(admin1 - {None}) >= 2 and c.background):  # "في محافظات اللاذقية وإدلب وحلب"
         c.kind, c.why = "none", "summary of several places"
@@ -701,6 +740,20 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         c.kind, c.why = "anaphoric", "rising toll"
         return
     c.kind = "event"
+
+
+_DIRECTIONS = ("جنوب", "شمال", "شرق", "غرب")
+
+
+def _locators(places: list[PlaceRef], words: list[Word]) -> set[int]:
+    """ids of places that only locate the place before them ("بلدة الكسوة جنوب دمشق"، "قرية أبو عفصة
+    جنوب مدينة طرطوس"): a direction right after another place names no place of the attack."""
+    out = set()
+    for a, b in zip(places, places[1:]):
+        k = _word_index(words, b.start)
+        if 0 < k < len(words) and words[k - 1].end <= a.end and words[k].norm.startswith(_DIRECTIONS):
+            out.add(id(b))
+    return out
 
 
 _ROAD_WORDS = frozenset(norm_phrase("طريق الطريق اوتوستراد الاوتوستراد اتوستراد الاتستراد بين"))
@@ -1144,6 +1197,8 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 c.background = False
         if target is not None:
             target.clauses.append(c)
+            if c.circumstance and _FAMILY.get(strongest(c.triggers)) != _FAMILY.get(strongest(target.event_triggers)):
+                continue  # "غارة ... وسط اشتباكات بين الكتائب والقوات النظامية": the clash's sides are not the raid's
             target.perp = target.perp or c.perp
             target.target = target.target or (c.target if not (target.perp and c.target and
                                                                c.target.id == target.perp.id) else None)

@@ -34,6 +34,7 @@ class PlaceRef:
     source: str  # "gazetteer" | "ner"
     admin1_codes: frozenset = frozenset()  # governorates of all its candidates (ambiguity)
     settled: bool = False  # read from the article (a city quarter -> its city): never resolved again
+    locator: bool = False  # only locates the place before it ("الكسوة جنوب دمشق"): never the location
 
     @property
     def precision(self) -> int:
@@ -98,6 +99,7 @@ def settle_ambiguous(places: list[PlaceRef], context_of) -> list[PlaceRef]:
     outside the article's home governorate (where most of its unambiguous places are: "زركان"، "تل
     تمر") while it has a namesake there: the namesake is meant. A paragraph of its own ("وفي السياق ذاته،
     قصف جيش الاحتلال التركي قرية الدردارة") has no other place to rank by."""
+    places = _nearest_namesakes(places, context_of)
     counts = Counter(getattr(p.candidate, "admin1_pcode", None) for p in places if len(p.admin1_codes) == 1)
     counts.pop(None, None)
     if not counts:
@@ -121,6 +123,37 @@ def settle_ambiguous(places: list[PlaceRef], context_of) -> list[PlaceRef]:
             area = _governorate(home)
             if area is not None:
                 p = PlaceRef(p.start, p.end, p.text, area, p.source, frozenset({home}), settled=True)
+        out.append(p)
+    return out
+
+
+_NEAR_KM, _FAR_KM = 25.0, 40.0
+_POINT_KINDS = frozenset(("city", "town", "village", "hamlet", "neighbourhood", "airport"))  # (not regions)
+
+
+def _nearest_namesakes(places: list[PlaceRef], context_of) -> list[PlaceRef]:
+    """"على محور قرية الحدادة القريبة" in a story of كبانة and جبل الأكراد: of the villages called
+    الحدادة (Tartus, Hama, Latakia), the one within a few km of the article's unambiguous places is
+    meant, not the first-ranked one far from all of them (Mordecai's distance feature, article-wide).
+    Only for a name told alone: one with other places around it is ranked by those (the gazetteer's
+    sentence context)."""
+    anchors = [p.candidate for p in places if len(p.admin1_codes) == 1 and p.precision <= 2
+               and getattr(p.candidate, "kind", None) in _POINT_KINDS and getattr(p.candidate, "lat", None) is not None]
+    if not anchors:
+        return places
+    from gazetteer import resolve_place
+
+    out = []
+    for p in places:
+        alone = not any(q is not p and abs(q.start - p.start) < 80 for q in places)  # ("طريق أثريا - الرصافة": its road)
+        if alone and len(p.admin1_codes) > 1 and p.precision <= 1 and getattr(p.candidate, "lat", None) is not None and min(
+                distance_km(p.candidate, a) for a in anchors) > _FAR_KM:
+            near = [c for c in resolve_place(p.text, context=context_of(p.start), limit=8)
+                    if getattr(c, "kind", None) not in _SKIP_KINDS and getattr(c, "lat", None) is not None
+                    and getattr(c, "precision", 9) <= 1 and min(distance_km(c, a) for a in anchors) <= _NEAR_KM]
+            if near:
+                c = min(near, key=lambda c: min(distance_km(c, a) for a in anchors))
+                p = PlaceRef(p.start, p.end, p.text, c, p.source, frozenset({getattr(c, "admin1_pcode", None)}))
         out.append(p)
     return out
 
@@ -242,7 +275,7 @@ def best_place(places: list[PlaceRef]) -> PlaceRef | None:
     """The most precise place, earliest first among equals."""
     if not places:
         return None
-    return min(places, key=lambda p: (p.precision, p.start))
+    return min(places, key=lambda p: (p.locator, p.precision, p.start))
 
 
 def wide_region(p: PlaceRef) -> bool:
@@ -268,14 +301,17 @@ def choose_place(places: list[PlaceRef], context_of) -> PlaceRef | None:
     # "ريف حماة الشمالي"، "بادية البوكمال" do)
     plain = [p for p in places if p.source == "gazetteer" and len(p.admin1_codes) <= 1 and not wide_region(p)]
     named = {code(p) for p in plain if p.precision >= 2} - {None} or {code(p) for p in plain} - {None}
-    for p in sorted(places, key=lambda p: (p.precision, p.start)):
+    if any(p.locator and code(p) == "SY01" for p in plain):
+        named.add("SY03")  # "الكسوة جنوب دمشق": the capital's countryside
+    scenes = [p for p in places if not p.locator] or places
+    for p in sorted(scenes, key=lambda p: (p.precision, p.start)):
         if not named or code(p) in named:
             return p
         # another governorate is named: a same-named place there is the one meant, else not this one
         alt = resolve(p.text, context_of(p.start), named)
         if alt is not None:
             return PlaceRef(p.start, p.end, p.text, alt, p.source, frozenset({getattr(alt, "admin1_pcode", None)}))
-    return best_place(places)
+    return best_place(scenes)
 
 
 def to_location(place: PlaceRef, context: str | None) -> Location:

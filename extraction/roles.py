@@ -25,7 +25,7 @@ from extraction.triggers import Trigger, type_from_actor
 
 _PERP_FILLERS = frozenset(norm_phrase(
     "عناصر عنصر من مسلحون مسلحين تابعون تابعين تابعه تابعة التابعة التابعين التابع تابع ل لـ مجموعة مجموعات خلايا خلية "
-    "مقاتل مقاتلا مقاتلو مقاتلي مقاتلون مقاتلين عسكرية عسكريه جديد جديدا عنيف عنيفا مباغت مباغتا مماثل مماثلا اليوم أمس فجر صباح مساء ظهر "
+    "مقاتل مقاتلا مقاتلو مقاتلي مقاتلون مقاتلين عسكرية عسكريه جديد جديدا عنيف عنيفا مباغت مباغتا مماثل مماثلا مشابه مشابها مشابهة اليوم أمس فجر صباح مساء ظهر "
     "ليل ليلة السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة يوم الماضي الماضية فلول قوات جيش ميليشيا قوة مشتركة "
     "ميليشيات مليشيا مليشيات مسلحو مسلحي يعتقد يرجح أنهم أنها انه أنه إنهم مجهولة مجهولون يتبعون طائرات طائرة حربية "
     "مروحيات مروحية مسيرة مسيرات المسيرة الطيران الحربي مدفعية المدفعية راجمات أشخاص شخص شخصا آخرين آخرون "
@@ -175,6 +175,8 @@ def _first_after(mentions: list[GroupMention], words: list[Word], j: int, hi: in
                  max_gap: int = 4) -> GroupMention | None:
     for m in mentions:
         if m.i < j:
+            if m.i == j - 1 and m.j > j:
+                return m  # "من قوات" + "قوات النظام": the cue ends inside the name it points at
             continue
         if m.i >= hi or m.i - j > max_gap:
             return None
@@ -260,6 +262,17 @@ _HIT_UNITS = frozenset(norm_phrase("دورية دوريات الدورية رت�
 def _strip_al(w: str) -> str:
     w = w[1:] if w.startswith("و") and len(w) > 3 else w
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+_ATTACK_NOUNS = frozenset(norm_phrase("استهداف قصف هجوم اقتحام مداهمة تفجير"))
+
+
+def _strip_clitic(word: str) -> str:
+    """"باستهداف" -> "استهداف" (one proclitic: و، ب، ف، ل, or وب)."""
+    for p in ("وب", "و", "ب", "ف", "ل"):
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            return word[len(p):]
+    return word
 
 
 _BELONGING = frozenset(norm_phrase("التابعة التابع تابعة تابع التابعين"))
@@ -432,6 +445,21 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                      and words[m.i - 2].norm.lstrip("و") in _BOMBERS and not groups[m.id].target_only), None)
         if perp is not None and target is perp:
             target = None
+    # 1g. "باستهداف الفصائل لعربتهم"، "قصف قوات النظام لبلدة"، "هجوم داعش على": the attack noun's own
+    # genitive is its agent when the attacked follows with "ل" or "على"
+    if perp is None:
+        for k in range(lo, hi - 2):
+            if _strip_clitic(words[k].norm) not in _ATTACK_NOUNS:
+                continue
+            m = next((x for x in ms_roles if x.i == k + 1 and not groups[x.id].target_only), None)
+            if m is None or m.j >= hi:
+                continue
+            nxt = words[m.j].norm
+            if (nxt.startswith("ل") and not nxt.startswith("ال")) or nxt in ("علي", "على"):
+                perp = m
+                if target is m:
+                    target = None
+                break
     # 2. agent cues
     if perp is None:
         for _i, j in discourse.positions("perp_after", words, lo, hi):
