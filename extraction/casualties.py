@@ -320,6 +320,9 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             count = c
             if c is not None:
                 victim_from = c.j
+            if kind == "captured" and c is not None and any(
+                    words[x].norm.lstrip("وبل") in _SUSPECTS for x in range(c.i, min(len(words), c.j + 3))):
+                continue  # "ألقت القبض على ثلاثة من المشتبه بتورطهم": suspects arrested, no victims taken
         else:
             # count right before: "8 قتلى"، "ثلاثة جرحى"
             for back in (1, 2):
@@ -335,6 +338,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
 
 
 _OTHERS = frozenset(norm_phrase("آخرون آخرين آخرون"))
+_SUSPECTS = frozenset(norm_phrase("المشتبه مشتبه المشتبهين مشتبهين المتورطين متورطين المتهمين متهمين الجناة القتلة "
+                                  "المنفذين منفذي المسؤولين تورطهم بتورطهم"))
 _MADE_OF = frozenset(norm_phrase("مؤلفة مكونة مؤلف مكون"))
 _BREAKDOWN = frozenset(norm_phrase("هم هن بينهم بينهن منهم منهن بينها منها"))
 

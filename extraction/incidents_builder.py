@@ -167,9 +167,11 @@ _SPEECH = tuple(norm_phrase("قال أعلن أكد ذكر أفاد اعتبر �
 
 
 def _side_statement(words: list[Word], lo: int, hi: int) -> bool:
-    """"من جهته، قال ..."، "ومن جانبها، أعلنت ...": a party's own statement opens the clause."""
-    return lo + 2 < hi and words[lo].norm in ("من", "ومن") and words[lo + 1].norm in _ITS_SIDE and any(
-        words[k].norm.lstrip("و") in _SPEECH for k in range(lo + 2, min(hi, lo + 5)))
+    """"من جهته، قال ..."، "ومن جانبها، أعلنت ..."، "في المقابل، قالت مصادر ...": a party's own statement
+    opens the clause."""
+    opening = (words[lo].norm in ("من", "ومن") and words[lo + 1].norm in _ITS_SIDE) or (
+        words[lo].norm in ("في", "وفي") and words[lo + 1].norm == "المقابل")  # "في المقابل، قالت مصادر كردية"
+    return lo + 2 < hi and opening and any(words[k].norm.lstrip("و") in _SPEECH for k in range(lo + 2, min(hi, lo + 5)))
 
 
 def _inside_quote(text: str, start: int, pos: int) -> bool:
@@ -821,12 +823,13 @@ def _top_id(gid: str) -> str:
     return g.top_level if g else gid
 
 
-def _compatible(d: Draft, c: Clause, loose_target: bool = False) -> bool:
+def _compatible(d: Draft, c: Clause, loose_target: bool = False, loose_perp: bool = False) -> bool:
     ids = d.group_ids
-    if c.perp and d.perp and not (_related(c.perp.id, d.perp.id) or c.perp.id in ids) and "unknown" not in (
+    if c.perp and d.perp and not loose_perp and not (_related(c.perp.id, d.perp.id) or c.perp.id in ids) and "unknown" not in (
             c.perp.id, d.perp.id):  # "مسلحين مجهولين" then "يرجح أنهم من خلايا داعش": one attack
         return False
-    if c.perp and d.perp and not _related(c.perp.id, d.perp.id) and {_top_id(c.perp.id), _top_id(d.perp.id)} <= _STATES:
+    if c.perp and d.perp and not loose_perp and not _related(c.perp.id, d.perp.id) and {
+            _top_id(c.perp.id), _top_id(d.perp.id)} <= _STATES:
         # "قصف مدفعي لقوات النظام ... وأضاف أن الطائرات الروسية شنت غارات": two armies, two attacks
         # (even when the draft names the other elsewhere: "وقف إطلاق النار بين روسيا وتركيا")
         return False
@@ -834,7 +837,7 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False) -> bool:
             _soft_civilians(c.target) or _soft_civilians(d.target)) and not (
             c.cont and c.target.id == "civilians" and c.casualties):  # "وأفادت مصادر طبية بأن الغارات أسفرت عن استشهاد ثلاثة مدنيين"
         return False
-    if c.perp and d.target and c.perp.id == d.target.id and not (d.perp and d.perp.id == c.perp.id):
+    if c.perp and d.target and c.perp.id == d.target.id and not (d.perp and d.perp.id == c.perp.id) and not loose_perp:
         return False
     sd = d.strong_date()
     cd = next((x for x in c.dates if x.kind in STRONG_DATES), None)
@@ -965,6 +968,14 @@ def _tells_same(d: Draft, c: Clause) -> bool:
     # after an attack in the Homs desert is another attack)
     own = [p for p in c.places if p.precision <= 2]
     return all(any(same_area(p, q) for q in d.places) for p in own)
+
+
+def _told_again(c: Clause, d: Draft) -> bool:
+    """"وأشار البيان إلى أن الغارات جاءت إثر رصد تحركات ..."، "في المقابل، قالت مصادر كردية إن الغارات
+    طالت قرى أم حوش": a reported line right after the attack whose only attack words are definite ("الغارات")
+    speaks of that attack; the sides it names (the reason, the other side's view) do not split it off."""
+    return c.cont and c.sent - d.last_sent <= 1 and bool(c.triggers) and all(
+        t.anaphoric or t.text.lstrip("و").startswith("ال") for t in c.triggers)
 
 
 def _same_day_retold(d: Draft, c: Clause) -> bool:
@@ -1190,7 +1201,8 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                         x.kind in STRONG_DATES and x.days_before in (0, 1) for x in c.dates):
                     continue  # "وفي الباب نفسها، قُتل ثلاثة ... اليوم" after a past told: today's news
                 same = _tells_same(d, c) or _same_day_retold(d, c)  # (its target is a guess from the fallback; the attack is one)
-                if (_linked(d, c) or same) and _compatible(d, c, loose_target=same):
+                told = _told_again(c, d)
+                if (_linked(d, c) or same) and _compatible(d, c, loose_target=same or told, loose_perp=told):
                     target = d
                     break
             if target is not None and c.background and not target.background:

@@ -562,8 +562,12 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 dep_target = tg
     # 4. targets
     if target is None:
+        # ("انطلاقاً من مواقعها": fire that sets out from a side's positions does not hit them)
+        origins = [oj for _oi, oj in discourse.positions("origin", words, lo, hi)]
         for _i, j in discourse.positions("target_after", words, lo, hi):
             m = _first_after(ms, words, j, hi, _TARGET_FILLERS, max_gap=4)
+            if m is not None and any(0 <= m.i - oj <= 1 for oj in origins):
+                continue
             if m is not None and m is not perp:
                 target = m
                 break

@@ -53,7 +53,7 @@ class _Lex:
     acled: dict[str, tuple[str, str]]
     shooting: frozenset[tuple[str, ...]]
     shootdown: _Shootdown
-    shooting_not_after: frozenset[str]
+    not_after: frozenset[str]  # no attack right after these ("وقف إطلاق النار"، "وقف القصف")
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +91,7 @@ def _lex() -> _Lex:
         return frozenset(w for ph in sd.get(key) or [] for w in norm_phrase(str(ph)))
     shootdown = _Shootdown(int(sd.get("rank", 0)), int(sd.get("window", 0)), words("verbs"), words("aircraft"),
                            words("unmanned"), words("phrase_ends"))
-    not_after = frozenset(w for ph in raw.get("shooting_not_after") or [] for w in norm_phrase(str(ph)))
+    not_after = frozenset(w for ph in raw.get("not_after") or [] for w in norm_phrase(str(ph)))
     return _Lex(AliasMatcher(entries), rank, acled, shooting, shootdown, not_after)
 
 
@@ -100,8 +100,8 @@ def find_triggers(text: str, words: list[Word]) -> list[Trigger]:
     out = []
     for m in lex.matcher.find(text, words):
         t = _to_trigger(m)
-        if t.shooting and t.i > 0 and any(v in lex.shooting_not_after for v, _k in prefix_variants(words[t.i - 1].norm)):
-            continue  # "اتفاق وقف إطلاق النار": a ceasefire
+        if t.i > 0 and any(v in lex.not_after for v, _k in prefix_variants(words[t.i - 1].norm)):
+            continue  # "اتفاق وقف إطلاق النار": a ceasefire; "وقف القصف الجوي": a halt
         if t.i > 0 and words[t.i - 1].norm.lstrip("و") in _DEMONSTRATIVES:
             t = replace(t, anaphoric=True)  # "وتعد هذه الغارات من الأعنف": the strikes told
         out.append(t)
