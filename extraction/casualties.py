@@ -28,6 +28,7 @@ class Casualty:
     victim_from: int  # word index after which the victims' group may be named
     extra: bool = False  # "و17 آخرون": more victims of the same kind, told after a first figure
     update: bool = False  # "قبل أن ترتفع الحصيلة إلى 40 قتيلا": a later figure that replaces the earlier one
+    suspects: bool = False  # "اعتقلت 9 من المتورطين": those arrested are suspects (a sweep's toll, no attack's)
 
     @property
     def start(self) -> int:
@@ -254,6 +255,7 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
         count: Count | None = None
         victim_from = j
         k_end = None
+        suspects = False
         if where == "after":
             if sub[m.i].norm in _LAQIYA or any(sub[m.i].norm.endswith(x) for x in ("لقي",)):
                 # لقي <count> <noun> مصرعهم: the count sits between; no مصرع nearby -> not a death
@@ -320,9 +322,9 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             count = c
             if c is not None:
                 victim_from = c.j
-            if kind == "captured" and c is not None and any(
-                    words[x].norm.lstrip("وبل") in _SUSPECTS for x in range(c.i, min(len(words), c.j + 3))):
-                continue  # "ألقت القبض على ثلاثة من المشتبه بتورطهم": suspects arrested, no victims taken
+            # "ألقت القبض على ثلاثة من المشتبه بتورطهم": suspects arrested (victims only of a sweep)
+            suspects = kind == "captured" and c is not None and any(
+                words[x].norm.lstrip("وبل") in _SUSPECTS for x in range(c.i, min(len(words), c.j + 3)))
         else:
             # count right before: "8 قتلى"، "ثلاثة جرحى"
             for back in (1, 2):
@@ -333,7 +335,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                 if c is not None and c.j == i:
                     count = c
                     break
-        out.append(Casualty(kind, count.value if count else None, m.start, m.end, count, victim_from))
+        out.append(Casualty(kind, count.value if count else None, m.start, m.end, count, victim_from,
+                            suspects=suspects))
     return out + _and_others(text, words, lo, hi, out)
 
 

@@ -1257,6 +1257,8 @@ def _casualty_fields(d: Draft) -> tuple[dict[str, int | None], list[tuple[int, i
         for x in c.casualties:
             if area_only and x.kind in town_told and not x.update and values.get(x.kind) is None:
                 continue
+            if x.suspects and not any(t.attack_type == "raid" for t in c.triggers):
+                continue  # "قالت الشرطة إنها ألقت القبض على ثلاثة من المشتبه بتورطهم": not the attack's captives
             if x.kind not in values:  # "تحييد 5": killed or captured, the source does not say which
                 if x.value is not None:
                     notes.append(f"{x.kind} (killed, captured or surrendered): {x.value}")
