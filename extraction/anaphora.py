@@ -141,7 +141,8 @@ def adjective_mentions(text: str, words: list[Word], triggers, groups: list[Grou
         if m.i in taken:
             continue
         k = bisect.bisect_right(ends, m.i) - 1
-        if k >= 0 and m.i - ends[k] <= 3:
+        if (k >= 0 and m.i - ends[k] <= 3) or (m.i > 0 and words[m.i - 1].norm.lstrip("و") in _WARPLANES):
+            # (or right after a warplane noun: "وشنت مقاتلات روسية غارات")
             out.append(GroupMention(m.key, m.start, m.end, m.text, m.i, m.j))
     # "أسقط مقاتلون طائرة حربية سورية": the nation of an aircraft shot down owns it (its target)
     downed = [t.downed for t in triggers if t.downed is not None]
@@ -152,6 +153,10 @@ def adjective_mentions(text: str, words: list[Word], triggers, groups: list[Grou
                 out.append(GroupMention(m.key, m.start, m.end, m.text, m.i, m.j))
                 seen.add(m.i)
     return out
+
+
+_WARPLANES = frozenset(norm_phrase("مقاتلات المقاتلات مقاتلة طائرات الطائرات طائرة مروحيات المروحيات مروحية "
+                                   "قاذفات القاذفات قاذفة"))
 
 
 def _top(gid: str) -> str:

@@ -441,7 +441,10 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                        and d.kind != "yesterday")  # "الاشتباكات التي اندلعت منذ صباح أمس الإثنين": the news day
     c.new_event = _starts("new_event_start", words, lo, hi) or discourse.any_in("another_attack", words, lo, hi)
     c.similar = any(words[k].norm.startswith("مماثل") or (  # "الطائرات ذاتها": the same aircraft as before
-        words[k].norm in _SAME_ONES and k > lo and words[k - 1].norm.startswith("ال")) for k in range(lo, hi))
+        words[k].norm in _SAME_ONES and k > lo and words[k - 1].norm.startswith("ال")) or (
+        # "كما قصفت طائرات أخرى بلدة موحسن"، "غارات أخرى": more of the same force's aircraft
+        words[k].norm in ("اخري", "اخر") and k > lo and words[k - 1].norm.lstrip("و").startswith(_STRIKERS))
+        for k in range(lo, hi))
     # "من جهته، قال الجيش الإسرائيلي إن طائراته قصفت ... في محيط بلدة الكسوة": the same strikes, told by
     # the other side with the places struck (one naming none is a reaction: "من جهتها، قالت رئاسة الأركان
     # التركية إن الغارات استهدفت أوكاراً إرهابية")
@@ -619,6 +622,12 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
             c.triggers = [t for t in c.triggers if t.i > with_at]  # "الغارات" before "مع" is the other attack
     has_ana = any(t.anaphoric for t in c.triggers)
     lo, hi = c.lo, c.hi
+    if _starts("frame_start", words, lo, hi) and not any(x.value is not None for x in c.casualties) and not any(
+            p.precision <= 1 for p in c.places):
+        # "وذلك في إطار هجوم واسع بدأه التنظيم الأربعاء الماضي بهدف السيطرة على المطار": the campaign the
+        # attack belongs to, not an attack of its own
+        c.kind, c.why = "none", "frame"
+        return
     # "دون ورود معلومات عن خسائر حتى الآن": "so far" closes a no-news remark, not a cumulative period
     news_day = any(d.kind in STRONG_DATES and d.days_before in (0, 1) for d in c.dates)
     cum_dates = [d for d in c.dates if d.kind in CUMULATIVE_DATES and not _after_superlative(words, lo, d.start)
@@ -1497,6 +1506,7 @@ def _inherit_from_lede(keep: list[Draft]) -> None:
 
 
 _SAME_ONES = frozenset(norm_phrase("ذاتها ذاته نفسها نفسه"))
+_STRIKERS = tuple(norm_phrase("طائرات طائرة مروحيات مقاتلات غارات غارة مسيرات"))
 
 
 def _inherit_from_similar(keep: list[Draft]) -> None:
