@@ -81,13 +81,14 @@ def find_toll_update(text: str, words: list[Word], lo: int, hi: int) -> Casualty
     """"ارتفعت حصيلة ضحايا الهجوم ... إلى 86 قتيلا": the new toll, the count right after "إلى".
     The caller decides whether the clause names one attack (else it is a cumulative statistic)."""
     for m in _update_matcher().find(text, words[lo:hi]):
-        for k in range(m.j + lo, hi - 1):
+        for k in range(m.j + lo, min(hi - 1, m.j + lo + 30)):
             if words[k].norm in _TO:
                 c = count_at(text, words, k + 1)
                 if c is not None and c.value is not None and c.j <= hi:
                     c = _last_of_chain(text, words, c, hi)
                     return Casualty(m.key, c.value, m.start, m.end, c, c.j, update=True)
-                break
+                # ("جراء التفجير الذي استهدف حافلة على الطريق المؤدي إلى بلدة الصبورة ... إلى 18 شهيدا":
+                # a road's "إلى" is not the rise's)
     return None
 
 
@@ -130,11 +131,9 @@ def find_rising_tolls(text: str, words: list[Word], lo: int, hi: int) -> list[Ca
         i = m.i + lo
         if i > lo and words[i - 1].norm in not_after:
             continue  # "وبذلك يرتفع": a running total
-        k = next((k for k in range(i + 1, min(hi - 1, i + 16)) if words[k].norm in _TO), None)
-        if k is None:
-            continue
-        c = count_at(text, words, k + 1)
-        if c is None or c.value is None or c.j > hi:
+        c = next((x for x in (count_at(text, words, k + 1) for k in range(i + 1, min(hi - 1, i + 30))
+                              if words[k].norm in _TO) if x is not None and x.value is not None and x.j <= hi), None)
+        if c is None:
             continue
         c = _last_of_chain(text, words, c, hi)
         noun = words[c.j].norm if c.j < hi else ""

@@ -753,7 +753,7 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     c.kind = "event"
 
 
-_DIRECTIONS = ("جنوب", "شمال", "شرق", "غرب")
+_DIRECTIONS = ("جنوب", "شمال", "شرق", "غرب")  # (not "قرب": "طريق دمشق – السويداء قرب بلدة المسمية" is the scene)
 
 
 def _locators(places: list[PlaceRef], words: list[Word]) -> set[int]:
