@@ -955,6 +955,10 @@ def _linked(d: Draft, c: Clause) -> bool:
             getattr(p.candidate, "gazetteer_id", 1) == getattr(q.candidate, "gazetteer_id", 2)
             for p in c.places if p.precision <= 1 for q in d.places):
         return True  # "شنت الطائرات غارات على ناحتة ..." then "واستشهد في ناحتة ثلاثة مدنيين": that town's toll
+    if c.perp and c.target and d.perp and d.target and {c.perp.id, c.target.id} == {d.perp.id, d.target.id} and not (
+            c.places or c.dates or c.new_event) and _FAMILY.get(strongest(c.triggers)) == _FAMILY.get(
+            strongest(d.event_triggers)):
+        return True  # "استأنفت قسد هجومها على جيب داعش في الباغوز" then "ودارت اشتباكات عنيفة بين قسد والتنظيم"
     return c.cont or c.place_ana or any(t.anaphoric for t in c.triggers)
 
 

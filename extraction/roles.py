@@ -266,6 +266,7 @@ def _strip_al(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
+_OWN_SUFFIXES = tuple(norm_phrase("هجومها هجومه هجومهم هجماتها هجماته هجماتهم"))
 _ATTACK_NOUNS = frozenset(norm_phrase("استهداف قصف هجوم اقتحام مداهمة تفجير"))
 
 
@@ -462,6 +463,17 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 if target is m:
                     target = None
                 break
+    # 1h. "استأنفت قوات سوريا الديمقراطية، مساء الجمعة، هجومها على آخر جيب لداعش": an attack noun carrying
+    # its owner as a pronoun belongs to the subject named before it
+    if perp is None:
+        for t in triggers:
+            if words[t.i].norm.endswith(_OWN_SUFFIXES) and not t.anaphoric:
+                m = _last_before(ms_roles, t.i, lo, max_gap=8)
+                if m is not None and not groups[m.id].target_only:
+                    perp = m
+                    if target is m:
+                        target = None
+                    break
     # 2. agent cues
     if perp is None:
         for _i, j in discourse.positions("perp_after", words, lo, hi):
