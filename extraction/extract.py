@@ -182,6 +182,8 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
         group_spans.extend((g.start, g.end) for g in raw)
         for g in link_affiliations(raw, sw):
             gid = successor(g.id, g.text, article.published)
+            if gid is None:
+                continue  # ("فلول الإرهابيين" in 2013: no group of its own)
             groups.append(GroupMention(gid, g.start, g.end, g.text, g.i + s.lo, g.j + s.lo))
         for t in find_triggers(text, sw):
             triggers.append(replace(t, i=t.i + s.lo, j=t.j + s.lo, downed=t.downed and (

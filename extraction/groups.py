@@ -75,24 +75,27 @@ def expand_group_ids(ids: list[str] | tuple[str, ...], *, include_children: bool
 
 
 @lru_cache(maxsize=1)
-def _successions() -> list[tuple[str, str, str, str, frozenset[tuple[str, ...]]]]:
-    """(after, before, from, to, phrases): the change holds from ``after`` (inclusive) or until ``before``
-    (exclusive); an empty bound is open."""
-    return [(str(r.get("after") or ""), str(r.get("before") or ""), r["from"], r["to"],
-             frozenset(tuple(norm_phrase(p)) for p in r["phrases"]))
+def _successions() -> list[tuple[str, str, str, str | None, frozenset[tuple[str, ...]], bool]]:
+    """(after, before, from, to, phrases, whole): the change holds from ``after`` (inclusive) or until
+    ``before`` (exclusive); an empty bound is open. ``to`` null: the name stands for no group then;
+    ``whole``: only a mention that is exactly one of the phrases."""
+    return [(str(r.get("after") or ""), str(r.get("before") or ""), r["from"], r.get("to"),
+             frozenset(tuple(norm_phrase(p)) for p in r["phrases"]), bool(r.get("whole")))
             for r in load_yaml("group_successions.yaml").get("successions") or []]
 
 
-def successor(group_id: str, text: str, published: str | None) -> str:
+def successor(group_id: str, text: str, published: str | None) -> str | None:
     """The id a group name stands for on the article's date ("إدارة العمليات العسكرية" after 8 December
     2024 is the government's; before it, HTS's; "جيش الإسلام" before the National Army existed was a
-    rebel faction). No publication date: the lexicon id."""
+    rebel faction; a bare "فلول" before the fall is nobody's remnants in particular: None). No
+    publication date: the lexicon id."""
     if not published:
         return group_id
     day = published[:10]
     words = tuple(norm_phrase(text))
-    for after, before, src, dst, phrases in _successions():
-        if group_id == src and (not after or day >= after) and (not before or day < before) and any(
-                words[k:k + len(p)] == p for p in phrases for k in range(len(words) - len(p) + 1)):
+    for after, before, src, dst, phrases, whole in _successions():
+        if group_id == src and (not after or day >= after) and (not before or day < before) and (
+                words in phrases if whole else any(
+                    words[k:k + len(p)] == p for p in phrases for k in range(len(words) - len(p) + 1))):
             return dst
     return group_id
