@@ -159,6 +159,7 @@ _YEAR = frozenset(norm_phrase("عام العام سنة السنة منذ في �
 
 
 _WITHOUT = frozenset(norm_phrase("دون بدون ودون"))
+_AND_THAT = frozenset(norm_phrase("وإن وأن وبأن"))
 
 
 def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None:
@@ -173,6 +174,8 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
             continue  # a sub-count ("بينهم 28 طفلا") or a year ("عام 2018")
         if any(words[x].norm in _WITHOUT for x in range(c.j, i)):
             continue  # "... 2024، دون وقوع إصابات": nothing counted
+        if any(words[x].norm in _AND_THAT for x in range(c.j, i)):
+            continue  # "ارتفع إلى 18 وإن 12 آخرين أصيبوا": the count of another reported clause
         if _month_after(words, c):
             continue  # a date ("اليوم الاثنين 5 ديسمبر مقتل ممرضتين"، "14 فبراير/شباط 2024")
         if c.j < len(words) and words[c.j].norm.lstrip("و") in _UNITS:
