@@ -760,7 +760,7 @@ def _locators(places: list[PlaceRef], words: list[Word]) -> set[int]:
     """ids of places that only locate the place before them ("بلدة الكسوة جنوب دمشق"، "قرية أبو عفصة
     جنوب مدينة طرطوس"): a direction right after another place names no place of the attack."""
     out = set()
-    for a, b in zip(places, places[1:]):
+    for a, b in zip(places, places[1:], strict=False):
         k = _word_index(words, b.start)
         if 0 < k < len(words) and words[k - 1].end <= a.end and words[k].norm.startswith(_DIRECTIONS):
             out.add(id(b))
