@@ -21,7 +21,7 @@ from extraction import discourse
 from extraction.casualties import Casualty
 from extraction.groups import load_groups
 from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase
-from extraction.triggers import Trigger, type_from_actor
+from extraction.triggers import OWNED_ATTACKS, Trigger, type_from_actor
 
 _PERP_FILLERS = frozenset(norm_phrase(
     "عناصر عنصر من مسلحون مسلحين تابعون تابعين تابعه تابعة التابعة التابعين التابع تابع ل لـ مجموعة مجموعات خلايا خلية "
@@ -266,7 +266,6 @@ def _strip_al(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
-_OWN_SUFFIXES = tuple(norm_phrase("هجومها هجومه هجومهم هجماتها هجماته هجماتهم"))
 _ATTACK_NOUNS = frozenset(norm_phrase("استهداف قصف هجوم اقتحام مداهمة تفجير"))
 
 
@@ -467,7 +466,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # its owner as a pronoun belongs to the subject named before it
     if perp is None:
         for t in triggers:
-            if words[t.i].norm.endswith(_OWN_SUFFIXES) and not t.anaphoric:
+            if words[t.i].norm.endswith(OWNED_ATTACKS) and not t.anaphoric:
                 m = _last_before(ms_roles, t.i, lo, max_gap=8)
                 if m is not None and not groups[m.id].target_only:
                     perp = m

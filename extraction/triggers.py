@@ -95,7 +95,8 @@ def _lex() -> _Lex:
     return _Lex(AliasMatcher(entries), rank, acled, shooting, shootdown, not_after)
 
 
-_OWNED = tuple(norm_phrase("هجومها هجومه هجومهم هجماتها هجماته هجماتهم"))
+# attack nouns carrying their owner as a pronoun ("استأنفت قسد هجومها"): roles.py reads the owner
+OWNED_ATTACKS = tuple(norm_phrase("هجومها هجومه هجومهم هجماتها هجماته هجماتهم"))
 _GO_ON = tuple(norm_phrase("تواصل يواصل واصل تستمر يستمر استمر تتابع يتابع"))
 
 
@@ -108,7 +109,7 @@ def find_triggers(text: str, words: list[Word]) -> list[Trigger]:
             continue  # "اتفاق وقف إطلاق النار": a ceasefire; "وقف القصف الجوي": a halt
         if t.i > 0 and words[t.i - 1].norm.lstrip("و") in _DEMONSTRATIVES:
             t = replace(t, anaphoric=True)  # "وتعد هذه الغارات من الأعنف": the strikes told
-        elif words[t.i].norm.endswith(_OWNED) and any(
+        elif words[t.i].norm.endswith(OWNED_ATTACKS) and any(
                 words[k].norm.lstrip("و").startswith(_GO_ON) for k in range(max(0, t.i - 10), t.i)):
             t = replace(t, anaphoric=True)  # "في وقت تواصل فيه الفصائل هجومها الخاطف": the offensive going on
         out.append(t)
