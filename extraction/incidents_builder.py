@@ -163,7 +163,9 @@ _TIME_NOUNS = frozenset(norm_phrase("وقت الوقت ساعة ساعات ال�
 
 
 _ITS_SIDE = frozenset(norm_phrase("جهته جهتها جهتهم جانبه جانبها جانبهم"))
-_SPEECH = tuple(norm_phrase("قال أعلن أكد ذكر أفاد اعتبر نفى زعم اتهم أوضح قالت أعلنت أكدت ذكرت نفت"))
+# a party's own words, not those it relays (group_anaphora.yaml's speech verbs also hold "نقل"، "نشر":
+# "في المقابل، نقلت سانا عن مصدر عسكري أن وحدات الجيش ..." tells another attack)
+_OWN_WORDS = tuple(norm_phrase("قال أعلن أكد ذكر أفاد اعتبر نفى زعم اتهم أوضح قالت أعلنت أكدت ذكرت نفت"))
 
 
 def _side_statement(words: list[Word], lo: int, hi: int) -> bool:
@@ -171,7 +173,7 @@ def _side_statement(words: list[Word], lo: int, hi: int) -> bool:
     opens the clause."""
     opening = (words[lo].norm in ("من", "ومن") and words[lo + 1].norm in _ITS_SIDE) or (
         words[lo].norm in ("في", "وفي") and words[lo + 1].norm == "المقابل")  # "في المقابل، قالت مصادر كردية"
-    return lo + 2 < hi and opening and any(words[k].norm.lstrip("و") in _SPEECH for k in range(lo + 2, min(hi, lo + 5)))
+    return lo + 2 < hi and opening and any(words[k].norm.lstrip("و") in _OWN_WORDS for k in range(lo + 2, min(hi, lo + 5)))
 
 
 def _inside_quote(text: str, start: int, pos: int) -> bool:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from extraction import discourse
 from extraction.casualties import Casualty
 from extraction.groups import load_groups
-from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase
+from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase, prefix_variants
 from extraction.triggers import OWNED_ATTACKS, Trigger, type_from_actor
 
 _PERP_FILLERS = frozenset(norm_phrase(
@@ -269,27 +269,19 @@ def _strip_al(w: str) -> str:
 _ATTACK_NOUNS = frozenset(norm_phrase("استهداف قصف هجوم اقتحام مداهمة تفجير"))
 
 
-def _strip_clitic(word: str) -> str:
-    """"باستهداف" -> "استهداف" (one proclitic: و، ب، ف، ل, or وب)."""
-    for p in ("وب", "و", "ب", "ف", "ل"):
-        if word.startswith(p) and len(word) - len(p) >= 3:
-            return word[len(p):]
-    return word
-
-
 _BELONGING = frozenset(norm_phrase("التابعة التابع تابعة تابع التابعين"))
 _HEDGED = frozenset(norm_phrase("يرجح يعتقد يشتبه يرجّح ويرجح ويعتقد"))
 _WIELDERS = frozenset(norm_phrase("طائرات طائرة حربية حربيتين مسيرة مسيرات مروحية مروحيات مقاتلات مسلحين مسلحون قناص "
                                    "طائرات، مسلحين، مجهولين مجهولون"))
 # members as the subject right after an attack verb: "شنّ عناصر من ديوان الحسبة التابع لتنظيم داعش حملة"
-_MEMBERS = frozenset(norm_phrase("عناصر عنصر مقاتلو مقاتلون مقاتلين مسلحو مسلحون دورية دوريات"))
+_SUBJECT_MEMBERS = frozenset(norm_phrase("عناصر عنصر مقاتلو مقاتلون مقاتلين مسلحو مسلحون دورية دوريات"))
 
 
 def _members_of(words: list[Word], ms: list[GroupMention], x: int, m: GroupMention, lo: int) -> bool:
     """"شنّ عناصر من ديوان الحسبة التابع لتنظيم داعش": members, the attack verb's subject, of a unit
     the lexicon does not know, which belongs to ``m`` (not "كمن مقاتلون من الأحرار لرتل تابع للهيئة":
     a group named between, or a "ل" object, makes the belonging another's)."""
-    if words[x].norm not in _MEMBERS or any(x < g.i < m.i for g in ms):
+    if words[x].norm not in _SUBJECT_MEMBERS or any(x < g.i < m.i for g in ms):
         return False
     if any(words[k].norm.startswith("ل") and not words[k].norm.startswith("ال") for k in range(x + 1, m.i - 1)):
         return False
@@ -451,7 +443,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # genitive is its agent when the attacked follows with "ل" or "على"
     if perp is None:
         for k in range(lo, hi - 2):
-            if _strip_clitic(words[k].norm) not in _ATTACK_NOUNS:
+            if not any(v in _ATTACK_NOUNS for v, _n in prefix_variants(words[k].norm)):  # ("باستهداف")
                 continue
             m = next((x for x in ms_roles if x.i == k + 1 and not groups[x.id].target_only), None)
             if m is None or m.j >= hi:
