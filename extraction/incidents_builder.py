@@ -1489,9 +1489,13 @@ def _inherit_from_lede(keep: list[Draft]) -> None:
     family = _FAMILY.get(lede_type)
     if family is None:
         return
+    foreign_air = lede_type in _AIR and _top_id(lede.perp.id) in _FOREIGN_AIR
     for d in keep[keep.index(lede) + 1:]:
         similar = any(c.similar for c in d.clauses)  # "لغارات مماثلة": the same attacker, even in the past
-        if (d.background and not similar) or d.is_title or d.perp is not None:
+        # (a story of one foreign air force's strikes tells its past strikes too: "الضربة التي دمرت مبنى
+        # القنصلية الإيرانية" in a report on Israeli raids)
+        past_raid = foreign_air and (d.type_from_lede or strongest(d.event_triggers)) in _AIR
+        if (d.background and not similar and not past_raid) or d.is_title or d.perp is not None:
             continue
         real = [t for t in d.event_triggers if not t.anaphoric]
         if not d.event_triggers:
