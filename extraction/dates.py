@@ -476,7 +476,12 @@ def _r_recent_days(m: re.Match, c: _Ctx) -> Fields | None:
     return dict(value=c.pub - dt.timedelta(days=days), precision="week", relative=True)
 
 
+_FORMER = re.compile(r"(?<![و\s])ا\s+$")  # an indefinite accusative word ending in alif (not a plural verb's "وا")
+
+
 def _r_marker(m: re.Match, c: _Ctx) -> Fields | None:
+    if m.group("M").startswith("سابق") and _FORMER.search(c.text[max(0, m.start("M") - 20):m.start("M")]):
+        return None  # "مقراً عسكرياً سابقاً للفصائل": a former headquarters, not a past event
     return dict(value=None, precision="unknown", relative=False, past_marker=True)
 
 

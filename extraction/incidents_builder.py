@@ -299,11 +299,17 @@ def _named_street(words: list[Word], pos: int) -> bool:
     return 0 < k <= len(words) and words[k - 1].norm in _STREET
 
 
-def _follows_told(c: Clause, d: DateMention) -> bool:
+def _follows_told(c: Clause, d: DateMention, text: str) -> bool:
     """"وبعد ساعات من الهجوم، شنت قوات النظام قصفا": "after X" where X is the attack already told (an
     anaphoric "الهجوم") dates a follow-up, which is news; "بعد يومين من هجوم كيماوي على دوما" tells X
-    itself, an earlier attack."""
-    return any(t.anaphoric and 0 <= t.start - d.end <= 2 for t in c.triggers)
+    itself, an earlier attack. Hours after an X that is no attack ("وبعد ساعات من إعلان السيطرة، شنت
+    طائرات الأسد غارات") are the news day too."""
+    if any(t.anaphoric and 0 <= t.start - d.end <= 2 for t in c.triggers):
+        return True
+    if d.event_offset_days != 0 or "ساع" not in d.text:
+        return False
+    comma = min((k for k in (text.find(ch, d.end, c.end) for ch in "،,") if k >= 0), default=-1)
+    return comma >= 0 and not any(d.end <= t.start < comma for t in c.triggers)
 
 
 def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx: int, lo: int, hi: int,
@@ -414,7 +420,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                  and not (today_at is not None and today_at < words[i].start)]
     elsewhere = (bool(back_cues) and not _earlier_today(words, lo, rel)) \
         or (not news_day and any((d.past_marker or d.kind in ("ago", "after_event", "before_event")) and d.days_before != 0
-                and not (d.kind == "after_event" and _follows_told(c, d))  # "وبعد ساعات من الهجوم، شنت ..."
+                and not (d.kind == "after_event" and _follows_told(c, d, text))  # "وبعد ساعات من الهجوم، شنت ..."
                 and not _after_superlative(words, lo, d.start)  # "الأعلى ... منذ ثلاث سنوات"
                 for d in own_dates)  # "منذ ساعات الصباح" is today
             and not any(d.kind in ("today", "hours") for d in c.dates))  # "اليوم ... قياديا سابقا"
@@ -446,7 +452,11 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         words[k].norm in _SAME_ONES and k > lo and words[k - 1].norm.startswith("ال")) or (
         # "كما قصفت طائرات أخرى بلدة موحسن"، "غارات أخرى": more of the same force's aircraft
         words[k].norm in ("اخري", "اخر") and k > lo and words[k - 1].norm.lstrip("و").startswith(_STRIKERS))
-        for k in range(lo, hi))
+        for k in range(lo, hi)) or (
+        # "كما طاولت الغارات أطراف مدينة طيبة الإمام"، "كما طال القصف الجوي": "also" and the raids told
+        words[lo].norm.lstrip("و") == "كما" and any(
+            words[k].norm.startswith("ال") and words[k].norm[2:].startswith(_STRIKERS + ("قصف",))
+            for k in range(lo + 1, min(hi, lo + 4))))
     # "من جهته، قال الجيش الإسرائيلي إن طائراته قصفت ... في محيط بلدة الكسوة": the same strikes, told by
     # the other side with the places struck (one naming none is a reaction: "من جهتها، قالت رئاسة الأركان
     # التركية إن الغارات استهدفت أوكاراً إرهابية")
@@ -667,7 +677,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
         c.dates = [d for d in c.dates if d.start > words[pick].start]
         cumulative, cum_dates = [], []
         c.since_date = False
-    if cumulative and not c.is_title and any("حصيل" in words[k].norm for k in range(lo, hi)) and any(
+    # (a line that tells its own attack first gives its first toll: "شنت طائرات الأسد غارات ... ما أدى إلى
+    # استشهاد خمسة مدنيين في حصيلة أولية")
+    toll_word = next((k for k in range(lo, hi) if "حصيل" in words[k].norm), None)
+    if cumulative and toll_word is not None and not any(t.i < toll_word for t in real) and not c.is_title and any(
             words[k].norm in _INITIAL for k in range(lo, hi)) and not (cum_dates or c.since_date) and not any(
             p.precision <= 2 for p in c.places) and not any(d.kind in STRONG_DATES for d in c.dates):
         # "وكانت الحصيلة الأولى قد تحدثت عن مقتل ستة عناصر، قبل أن ترتفع خلال ساعات الليل": the first
@@ -1039,8 +1052,10 @@ def _update_home(c: Clause, drafts: list[Draft]) -> Draft | None:
     for d in reversed(drafts):
         if d.is_title or d.background or c.sent - d.last_sent > 8:
             continue
-        if exact and not any(same_area(p, q, km=1.0) for p in exact for q in d.places):
+        if exact and d.places and not any(same_area(p, q, km=1.0) for p in exact for q in d.places):
             continue
+        if exact and not d.places and not fam & ({_FAMILY.get(t) for t in d.types} - {None}):
+            continue  # (an attack told with no place of its own: "شنت طائرات الأسد غارات على المدينة")
         if not exact and fam and not fam & ({_FAMILY.get(t) for t in d.types} - {None}):
             continue
         if not exact and not fam:
