@@ -257,7 +257,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
                 told = [d for d in clauses[-1].dates if d.kind in STRONG_DATES and d.value is not None]
                 if told:
                     c.dates = [*c.dates, told[-1]]
-            classify(c, words, s.swords)
+            classify(c, words, s.swords, text)
             if c.kind != "none":
                 assign_clause_roles(c, words, s_groups, s.swords, text, article.published)
                 if c.perp is None and c.cont and clauses and clauses[-1].sent == si:

@@ -95,6 +95,7 @@ class Clause:
     update: Casualty | None = None  # "ارتفعت حصيلة ضحايا الهجوم ... إلى 86 قتيلا": the new toll of this attack
     pluperfect: bool = False  # background only by its opening "وكان ... قد" (no past date, no "مماثل")
     similar: bool = False  # "غارات مماثلة": like the attack told before
+    they: bool = False  # "وكانوا قد انتزعوا السيطرة": a plural verb with no subject named
     site_owner: GroupMention | None = None  # a named military site's owner ("قاعدة حميميم" -> Russia)
     claim: str | None = None  # "وتبنى التنظيم التفجيرات الأربعة": "one" attack or "all" told before
 
@@ -457,6 +458,11 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         words[lo].norm.lstrip("و") == "كما" and any(
             words[k].norm.startswith("ال") and words[k].norm[2:].startswith(_STRIKERS + ("قصف",))
             for k in range(lo + 1, min(hi, lo + 4))))
+    # "وكانوا قد انتزعوا السيطرة على معبر باب الهوى"، "فيما تمكنوا في شباط الماضي من السيطرة": a
+    # plural verb opening the clause, with no group before it, has the sides told before as subject
+    lead = next((k for k in range(lo, min(hi, lo + 3)) if len(words[k].norm.lstrip("وف")) >= 4
+                 and words[k].norm.endswith("وا")), None)
+    c.they = lead is not None and not any(lo <= g.i <= lead for g in c.groups)
     # "من جهته، قال الجيش الإسرائيلي إن طائراته قصفت ... في محيط بلدة الكسوة": the same strikes, told by
     # the other side with the places struck (one naming none is a reaction: "من جهتها، قالت رئاسة الأركان
     # التركية إن الغارات استهدفت أوكاراً إرهابية")
@@ -599,6 +605,7 @@ _HOSPITAL = frozenset(norm_phrase("مشفى مستشفى المشفى المست
 _COINCIDE = frozenset(norm_phrase("تزامن وتزامن تزامنت وتزامنت يتزامن ويتزامن ترافق وترافق ترافقت وترافقت"))
 
 
+_DENIALS = frozenset(norm_phrase("ينفي نفى نفت تنفي نافيا نافية ينفى"))
 _PICKS = frozenset(norm_phrase("أعنفها أعنفه أبرزها أبرزه أكثرها أحدثها آخرها أشدها أكبرها أدماها أفظعها أخطرها"))
 _BETWEEN_WORD = frozenset(norm_phrase("بين"))
 _LINE_WORDS = frozenset(norm_phrase("خط خطوط منطقة"))
@@ -609,7 +616,7 @@ _CLAIM_STEMS = ("تبني", "تبنت", "يتبني", "تتبني", "تبناه"
 _PLURAL_ATTACKS = frozenset(norm_phrase("التفجيرات الهجمات العمليات الهجومين التفجيرين الانفجارات الغارات الاعتداءات"))
 
 
-def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
+def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) -> None:
     # "استهدفت طائراته موقعين، رداً على سقوط قذائف صاروخية في الجولان": the attack answered is
     # another one; its words do not name this attack's kind
     resp = next((k for k in range(c.lo + 1, c.hi - 1) if words[k].norm in _IN_RESPONSE
@@ -701,6 +708,11 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord]) -> None:
     if any(not any(words[k].norm in _TIME_REF for k in range(max(lo, i - 2), i))
            and not (i > lo and words[i - 1].norm.lstrip("و") in _LINE_WORDS)  # "خط وقف إطلاق النار": a place
            and not (told is not None and first_real is not None and words[i].start > max(told, first_real))
+           # "نفذت، أمس الأحد، ضربة استهدفت منشأة ... قرب مدينة حلب، قالت إنها تضم عناصر مسؤولين عن
+           # التخطيط لهجمات تهدد ...": a cue in a later part of the sentence qualifies the attack told
+           # (a denial still denies: "قضت على عدد من أفرادها، ونفت وقوع خسائر")
+           and not (first_real is not None and c.places and words[i].start > first_real and any(
+               ch in text[first_real:words[i].start] for ch in "،,") and words[i].norm.lstrip("و") not in _DENIALS)
            for i, _j in discourse.positions("not_event", words, lo, hi)):
         c.kind, c.why = "none", "not an event"
         return
@@ -1347,6 +1359,7 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence],
         prev = d
     _inherit_from_lede(keep)
     _inherit_from_similar(keep)
+    _inherit_subject(keep)
     # inherit the place of the previous incident for "في المنطقة"/"النقطة" with no place of its own
     for k, d in enumerate(keep):
         if not d.places and k > 0 and any(c.place_ana for c in d.clauses):
@@ -1553,6 +1566,22 @@ def _inherit_from_similar(keep: list[Draft]) -> None:
             continue  # (the same sentence: only the same kind of attack — mortars after an air raid answer it)
         if mine is not None and prev is not None and not (d.target is not None and _related(d.target.id, prev.perp.id)):
             d.perp = prev.perp
+
+
+def _inherit_subject(keep: list[Draft]) -> None:
+    """"سيطر المعارضون على معبر تل أبيض ... وكانوا قد انتزعوا السيطرة على معبر باب الهوى": an attack
+    whose verb's subject is only its plural ending ("they") is by the story's protagonist, the lede's
+    attacker, when it is the same kind of fighting (the raids told in between are the other side's)."""
+    lede = next((d for d in keep if not d.background and not d.is_title), None)
+    if lede is None or lede.perp is None:
+        return
+    family = _FAMILY.get(strongest(lede.event_triggers))
+    for d in keep[keep.index(lede) + 1:]:
+        if d.perp is not None or d.is_title or not any(c.they for c in d.clauses[:1]):
+            continue
+        if _FAMILY.get(strongest(d.event_triggers)) == family and not (
+                d.target is not None and _related(d.target.id, lede.perp.id)):
+            d.perp = lede.perp
 
 
 def _sentence_text(article: Article, sentences: list[Sentence], pos: int) -> str | None:

@@ -53,6 +53,7 @@ _TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
 _BEIN = frozenset(norm_phrase("بين"))
 _WITH = frozenset(norm_phrase("مع"))
 _WAS = frozenset(norm_phrase("كان كانت كانوا"))
+_TRIED = frozenset(norm_phrase("حاول حاولت حاولوا"))
 
 
 @dataclass(frozen=True)
@@ -83,11 +84,17 @@ def find_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
 def raw_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
     """Every alias match (also affiliations): places inside group names are never places."""
     found = [GroupMention(m.key, m.start, m.end, m.text, m.i, m.j) for m in _group_matcher().find(text, words)
-             if not (m.key == "unknown" and m.i > 0 and words[m.i - 1].norm in _TOWARDS)]  # "اقتادوه إلى جهة مجهولة"
+             if not (m.key == "unknown" and m.i > 0 and words[m.i - 1].norm in _TOWARDS)  # "اقتادوه إلى جهة مجهولة"
+             and not _border_of(words, m.i)]
     return sorted(found + unnamed_factions(text, words, found), key=lambda g: g.i)
 
 
 _TOWARDS = frozenset(norm_phrase("إلى الى نحو باتجاه"))
+
+
+def _border_of(words: list[Word], i: int) -> bool:
+    """"معبر تل أبيض الحدودي مع تركيا": a country a border is shared with is no party."""
+    return i > 1 and words[i - 1].norm.lstrip("و") == "مع" and "حدود" in words[i - 2].norm
 _QUOTES = "\"“”«»'"
 
 
@@ -556,6 +563,16 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 m = _last_before(ms_roles, i, lo)
             if m is not None:
                 perp = m
+                break
+    if perp is None:
+        # "وكانت قوات الفرقة الرابعة قد حاولت يوم الخميس الماضي اقتحام درعا البلد": the subject told
+        # between كان and an attempt at an attack (not "إرهابيين حاولوا التسلل": those were repelled)
+        for k in range(lo, hi):
+            if words[k].norm.lstrip("و") not in _TRIED or not any(0 < t.i - k <= 4 for t in triggers):
+                continue
+            b = _last_before(ms_roles, k, lo, max_gap=1)  # ("وكانت قوات الفرقة الرابعة": a head noun between)
+            if b is not None and any(words[x].norm.lstrip("و") in _WAS for x in range(max(lo, b.i - 2), b.i)):
+                perp = b
                 break
     dep_target = None
     if swords:
