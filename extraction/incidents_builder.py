@@ -598,6 +598,7 @@ _RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين 
 _COMES_AFTER = frozenset(norm_phrase("ويأتي يأتي وتأتي تأتي وجاء جاء وجاءت"))
 _AIR = frozenset(("airstrike", "drone_strike"))
 _FOREIGN_AIR = frozenset(("turkey", "israel", "us_led_coalition", "russia"))
+_MISSILE_AIR = frozenset(("israel", "us_led_coalition"))  # (missiles from their jets and ships)
 _SAME_WORDS = frozenset(norm_phrase("ذاته ذاتها نفسه نفسها عينه عينها"))
 _ATTEMPTS = frozenset(norm_phrase("تحاول يحاول حاولت حاول محاولة محاولات يحاولون حاولوا"))
 _ACCOMPANY = frozenset(norm_phrase("ترافق ترافقت يترافق مترافقا مترافقة وسط بالتزامن تزامنا تخللها تخلله رافقه رافقها"))
@@ -632,6 +633,12 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
     if claim_at is not None:
         # "وتبنى تنظيم الدولة ... التفجيرات الأربعة": a claim of the attacks told, plural or one
         c.claim = "all" if any(words[k].norm.lstrip("وب") in _PLURAL_ATTACKS for k in range(claim_at, c.hi)) else "one"
+        blame = _blamed(c, words, c.groups)
+        if blame is not None and not c.is_title and all(t.i > blame.i for t in c.triggers):
+            # "وحمّلت وزارة الدفاع التركية تنظيم ي ب ك مسؤولية الهجوم، مشيرة إلى أن التنظيم يواصل
+            # استهداف المدنيين": the blame for the attack told, not another attack
+            c.kind, c.why, c.background = "anaphoric", "blame", False
+            return
     if words[c.lo].norm in _COINCIDE:
         # "وتزامن القصف مع زيارة ... إلى دمشق": the attack already told, dated by something else; but
         # "وتزامنت الغارات مع قصف مدفعي استهدف بلدة حمورية": what comes after "مع" is another attack
@@ -926,7 +933,7 @@ def _side_toll(c: Clause, recent: list[Draft]) -> bool:
 def _says_more(c: Clause) -> bool:
     """"وأضاف المراسل أن انفجار العبوة الناسفة أسفر عن مقتل عنصرين": a reported-speech line with no
     place or day of its own adds to the attack told a few sentences before."""
-    if c.claim == "one" and not c.new_event and not any(p.precision <= 2 for p in c.places) and not any(
+    if c.claim == "one" and not c.new_event and not any(p.precision <= 1 for p in c.places) and not any(
             d.kind in STRONG_DATES and d.days_before not in (0, None) for d in c.dates):
         return True  # "وتبنت ... الهجوم في بيان فجر اليوم": a claim of the attack told
     return (c.cont and not any(p.precision <= 2 for p in c.places) and not any(
@@ -1620,6 +1627,11 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         before = article.text[max(0, d.perp.start - 12):d.perp.start].split()[-1:] if d.perp.start else []
         attack_type = {"airstrike": "airstrike", "drone_strike": "drone_strike"}.get(
             type_from_actor(" ".join(before + [d.perp.text])) or type_from_actor_id(d.perp.id) or "", attack_type)
+    if attack_type == "shelling" and d.perp is not None and _top_id(d.perp.id) in _MISSILE_AIR and all(
+            any(m in t.text for m in ("صاروخ", "صواريخ")) for t in trig if t.attack_type == "shelling"):
+        # "شنت الولايات المتحدة وبريطانيا وفرنسا ضربات صاروخية على مركز البحوث": their missiles are
+        # fired from the air (ACLED: Air/drone strike); the army's or the factions' stay shelling
+        attack_type = "airstrike"
     if attack_type == "armed_clash" and target is not None and groups[target.id].target_only:
         # an attack on civilians is not a battle: its weapon says what it was ("استهدف المسلحون
         # بالقذائف الصاروخية مدينة محردة، ما أدى إلى استشهاد طفلة")
@@ -1681,9 +1693,34 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     )
 
 
+_COUNTER = frozenset(norm_phrase("المقابل بالمقابل"))
+_BLAME = ("حمل", "حملت", "يحمل", "تحمل", "حملوا", "محمله", "محملا")
+
+
+def _blamed(c: Clause, words: list[Word], groups: list[GroupMention]) -> GroupMention | None:
+    """"وحمّلت وزارة الدفاع التركية تنظيم ي ب ك مسؤولية الهجوم": the group a side holds responsible
+    (named right before "مسؤولية", after the blaming verb and its subject) is the attacker it names."""
+    verb = next((k for k in range(c.lo, c.hi) if words[k].norm.lstrip("و").startswith(_BLAME)
+                 and len(words[k].norm.lstrip("و")) <= 6), None)
+    if verb is None or any(words[k].norm.lstrip("و") in _COUNTER for k in range(c.lo, min(verb, c.lo + 2))):
+        return None  # ("في المقابل، حمّل المجلس الوطني النظام مسؤولية التفجير": one side's counter-version)
+    duty = next((k for k in range(verb + 1, min(c.hi, verb + 20)) if "مسوولي" in words[k].norm), None)
+    if duty is None:  # (the subject may carry a parenthesis: "، في بيان صدر صباح اليوم الأحد،")
+        return None
+    return next((g for g in reversed(groups) if verb + 1 < g.i and g.j <= duty and duty - g.j <= 3), None)
+
+
 def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention], swords: list[StanzaWord],
                         text: str | None = None, published: str | None = None) -> None:
     c.perp, c.target = assign_roles(words, c.lo, c.hi, groups, c.triggers, c.casualties, swords)
+    blamed = _blamed(c, words, groups) if c.claim else None
+    if blamed is not None:
+        c.perp = blamed
+        if c.target is not None and _related(c.target.id, blamed.id):
+            c.target = None
+        if c.why == "blame":
+            c.target = None  # (the rest of the line is the accuser's words: "يواصل استهداف المدنيين")
+        return
     if c.perp is None and text is not None:
         w = weapon_actor(text, words, c.lo, c.hi, published)  # "بسقوط برميل متفجر": the regime's air force
         if w is not None and not (c.target and _related(c.target.id, w.id)):
