@@ -1715,17 +1715,14 @@ def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention]
     c.perp, c.target = assign_roles(words, c.lo, c.hi, groups, c.triggers, c.casualties, swords)
     blamed = _blamed(c, words, groups) if c.claim else None
     if blamed is not None:
-        c.perp = blamed
-        if c.target is not None and _related(c.target.id, blamed.id):
-            c.target = None
-        if c.why == "blame":
-            c.target = None  # (the rest of the line is the accuser's words: "يواصل استهداف المدنيين")
-        return
+        c.perp = blamed  # (it outweighs a weapon's owner or a verb's subject told in the accuser's words)
+        if c.why == "blame" or (c.target is not None and _related(c.target.id, blamed.id)):
+            c.target = None  # (the rest of a blame line is the accuser's words: "يواصل استهداف المدنيين")
     if c.perp is None and text is not None:
         w = weapon_actor(text, words, c.lo, c.hi, published)  # "بسقوط برميل متفجر": the regime's air force
         if w is not None and not (c.target and _related(c.target.id, w.id)):
             c.perp = w
-    if c.target is None and text is not None:
+    if c.target is None and text is not None and c.why != "blame":
         c.target = ranked_victim(text, words, c.lo, c.hi, groups, c.triggers, c.casualties, c.perp)
         if c.target is not None and c.perp is not None and _related(c.perp.id, c.target.id):
             c.target = None

@@ -90,12 +90,12 @@ def raw_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
 
 
 _TOWARDS = frozenset(norm_phrase("إلى الى نحو باتجاه"))
+_QUOTES = "\"“”«»'"
 
 
 def _border_of(words: list[Word], i: int) -> bool:
     """"معبر تل أبيض الحدودي مع تركيا": a country a border is shared with is no party."""
     return i > 1 and words[i - 1].norm.lstrip("و") == "مع" and "حدود" in words[i - 2].norm
-_QUOTES = "\"“”«»'"
 
 
 @lru_cache(maxsize=1)
