@@ -85,7 +85,7 @@ def raw_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
     """Every alias match (also affiliations): places inside group names are never places."""
     found = [GroupMention(m.key, m.start, m.end, m.text, m.i, m.j) for m in _group_matcher().find(text, words)
              if not (m.key == "unknown" and m.i > 0 and words[m.i - 1].norm in _TOWARDS)  # "اقتادوه إلى جهة مجهولة"
-             and not _border_of(words, m.i)]
+             and not _border_of(words, m.i) and not _outlet_owner(words, m.i)]
     return sorted(found + unnamed_factions(text, words, found), key=lambda g: g.i)
 
 
@@ -96,6 +96,16 @@ _QUOTES = "\"“”«»'"
 def _border_of(words: list[Word], i: int) -> bool:
     """"معبر تل أبيض الحدودي مع تركيا": a country a border is shared with is no party."""
     return i > 1 and words[i - 1].norm.lstrip("و") == "مع" and "حدود" in words[i - 2].norm
+
+
+_OUTLETS = frozenset(norm_phrase("وكالة سانا قناة صحيفة إذاعة تلفزيون التلفزيون موقع شبكة"))
+_OWNED_BY = frozenset(norm_phrase("التابعة التابع المقربة المقرب الموالية الموالي"))
+
+
+def _outlet_owner(words: list[Word], i: int) -> bool:
+    """"قالت وكالة «سانا» التابعة للنظام": who owns a news outlet is no party to the attack it reports."""
+    return i > 1 and words[i - 1].norm.lstrip("و") in _OWNED_BY and any(
+        words[x].norm.lstrip("و") in _OUTLETS for x in range(max(0, i - 4), i - 1))
 
 
 @lru_cache(maxsize=1)
