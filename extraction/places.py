@@ -307,6 +307,8 @@ def choose_place(places: list[PlaceRef], context_of) -> PlaceRef | None:
     for p in sorted(scenes, key=lambda p: (p.precision, p.start)):
         if not named or code(p) in named:
             return p
+        if any(q is not p and 0 <= q.start - p.end <= 2 and q.precision <= 1 and code(q) == code(p) for q in places):
+            return p  # "في حي برزة بدمشق ومواقع عسكرية قرب حمص": its own city, told right after it, places it
         # another governorate is named: a same-named place there is the one meant, else not this one
         alt = resolve(p.text, context_of(p.start), named)
         if alt is not None:
