@@ -903,7 +903,7 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False, loose_perp: boo
     if not c.cont and codes(d.places) and codes(c.places) and not codes(d.places) & codes(c.places):
         return False
     # two different towns, however close ("سقبا" then "بلدة حمورية المجاورة"), are two attacks
-    # (a town's outskirts are that town: "أطراف مدينة سراقب" then "سوق بنش" are two)
+    # (a town's outskirts or vicinity are that town: "أطراف مدينة سراقب" then "سوق بنش" are two)
     pt = [p for p in d.places if (p.precision <= 1 or _outskirts(p)) and getattr(p.candidate, "kind", None) in _SETTLEMENT_KINDS]
     qt = [q for q in c.places if (q.precision <= 1 or _outskirts(q)) and getattr(q.candidate, "kind", None) in _SETTLEMENT_KINDS]
     if pt and qt and not any(getattr(p.candidate, "gazetteer_id", 1) == getattr(q.candidate, "gazetteer_id", 2)
@@ -915,7 +915,8 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False, loose_perp: boo
 
 
 def _outskirts(p: PlaceRef) -> bool:
-    return p.text.lstrip("و").startswith(("أطراف", "اطراف", "الأطراف"))
+    """"أطراف قرية نحشبا"، "محيط قرية كباني": the edge or the vicinity of one town (still that town)."""
+    return p.text.lstrip("و").startswith(("أطراف", "اطراف", "الأطراف", "محيط", "بمحيط", "في محيط"))
 
 
 def _side_toll(c: Clause, recent: list[Draft]) -> bool:

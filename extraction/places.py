@@ -50,6 +50,16 @@ def _gazetteer():
     return get_gazetteer()
 
 
+# "بحسب مصادر خاصة لدير الزور 24،"، "وقال درعا 24 إن": a place name with "24" and no counted noun after it
+# is a local news network, not a place
+_OUTLET_24 = re.compile(r"\s?(?:24|٢٤)(?=\s*(?:$|[،,.:؛;\n\"»)\]]|(?:إن|أن|بأن|عن|نقلا)\s))")
+
+
+def outlet_name(text: str, end: int) -> bool:
+    """The place ending at ``end`` is the first part of an outlet's name ("دير الزور 24")."""
+    return _OUTLET_24.match(text, end) is not None
+
+
 def gazetteer_mentions(text: str, start: int, end: int) -> list[PlaceRef]:
     """Gazetteer mentions inside text[start:end], offsets into ``text``."""
     gz = _gazetteer()
@@ -59,6 +69,8 @@ def gazetteer_mentions(text: str, start: int, end: int) -> list[PlaceRef]:
         if not cands:
             continue
         s, e = m.start + start, m.end + start
+        if outlet_name(text, e):
+            continue
         codes = frozenset(getattr(c, "admin1_pcode", None) for c in cands) - {None}
         out.append(PlaceRef(s, e, text[s:e], cands[0], "gazetteer", codes))
     return out
@@ -81,7 +93,7 @@ def ner_mentions(text: str, ents: list[tuple[int, int]], taken: list[tuple[int, 
     out = []
     stops = _gazetteer().vocab.stop_names
     for s, e in ents:
-        if any(s < te and ts < e for ts, te in taken):
+        if any(s < te and ts < e for ts, te in taken) or outlet_name(text, e):
             continue
         head = (normalize_ar(text[s:e]).split() or [""])[0]
         if head in stops or head.lstrip("وب") in stops:
