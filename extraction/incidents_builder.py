@@ -98,6 +98,7 @@ class Clause:
     they: bool = False  # "وكانوا قد انتزعوا السيطرة": a plural verb with no subject named
     site_owner: GroupMention | None = None  # a named military site's owner ("قاعدة حميميم" -> Russia)
     claim: str | None = None  # "وتبنى التنظيم التفجيرات الأربعة": "one" attack or "all" told before
+    side: bool = False  # "في المقابل، ذكرت وسائل إعلام النظام أن ...": the other side's statement
 
 
 @dataclass
@@ -469,6 +470,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     side = bool(c.places) and _side_statement(words, lo, hi)
     if side:
         c.new_event = False
+        c.side = True
     c.cont = (_starts("continue_start", words, lo, hi) and not c.new_event) or side
     if c.cont:
         # "وقال مصدر عسكري ... «حوالي الساعة 20:40 من مساء اليوم، نفذ العدو ...»" published the next day:
@@ -518,6 +520,7 @@ def _imperfective_only(c: Clause, swords: list[StanzaWord]) -> bool:
     return bool(verbal) and all(verbal)
 
 
+_PAST_SPAN = frozenset(norm_phrase("الماضية الماضي الأخيرة الفائتة المنصرمة"))
 _SUPERLATIVES = frozenset(norm_phrase("الأعلى أعلى الأعنف أعنف الأكبر أكبر الأسوأ أسوأ الأشد أشد الأكثر الأول الأولى"
                                       " الأدمى أدمى"))
 
@@ -527,6 +530,8 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
     compares this attack with the past; it does not open a cumulative period."""
     k = bisect.bisect_left(words, pos, key=lambda w: w.start)
     return any(words[x].norm in _SUPERLATIVES or (words[x].norm == "اكثر" and x + 1 < k and words[x + 1].norm != "من")
+               # "في أول حادثة إطلاق نار مباشر على المتظاهرين منذ انطلاق الاحتجاجات" (not "أول أمس")
+               or (words[x].norm.lstrip("وف") in ("اول", "كاول") and x + 1 < k and words[x + 1].norm not in ("امس", "من"))
                for x in range(max(lo, k - 12), k))  # "من أكثر الهجمات دموية" (but "أكثر من 500" is a count)
 
 
@@ -683,6 +688,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
                   # relative clause after the news day, with no toll after it, describes a state (its date
                   # is already dropped with the relative clause), not a toll period
                   and not (news_day and _in_relative_state(c, words, words[i].start))]
+    # ("خلال الأيام الثمانية الماضية": the last days; not "خلال الأسابيع الثلاثة التي سيطر فيها", one massacre)
+    cumulative += [(i, j) for i, j in discourse.positions("toll_period", words, lo, hi)
+                   if any(x.value is not None and x.cue_start < words[i].start for x in c.casualties)
+                   and any(words[k].norm in _PAST_SPAN for k in range(j, min(hi, j + 3)))]
     pick = next((k for k in range(lo, hi) if words[k].norm.lstrip("و") in _PICKS), None)
     if pick is not None and (cumulative or cum_dates) and any(
             d.precision == "day" and d.start > words[pick].start for d in c.dates):
@@ -703,8 +712,15 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
         return
     if cumulative and not (cum_dates or c.since_date) and len(bracket_tolls(c)) >= 2:
         cumulative = []  # "وتوزع الضحايا: السوسة (6 قتلى)، الشعفة (5 قتلى)": this attack's toll per place
+    # "تعرض للاختطاف ... بعد أن انقطع الاتصال به منذ يوم الثلاثاء": a weekday after "منذ" dates the attack
+    # (not "وشنت إسرائيل منذ الثامن من كانون الأول مئات الغارات": a campaign)
+    since_lost = c.since_date and not cumulative and not cum_dates and real and not any(
+        x.value is not None for x in c.casualties) and all(
+        d.kind == "weekday" for d in c.dates if any(
+            words[k].norm in _SINCE and words[k].end <= d.start and len(text[words[k].end:d.start].strip()) == 0
+            for k in range(lo, hi)))
     if (cumulative and not discourse.any_in("toll_of_this", words, lo, hi)) \
-            or cum_dates or c.since_date or c.breakdown:
+            or cum_dates or (c.since_date and not since_lost) or c.breakdown:
         c.kind, c.why = "none", "cumulative"
         return
     # "منذ إعلان وقف إطلاق النار": a time reference to a truce or plan does not cancel the report
@@ -980,6 +996,12 @@ def _same_day_and_town(d: Draft, c: Clause) -> bool:
 
 def _linked(d: Draft, c: Clause) -> bool:
     last = d.clauses[-1]
+    mine = {t.attack_type for t in c.triggers if not t.anaphoric} - _GENERIC_TYPES
+    theirs = {t.attack_type for t in d.event_triggers} - _GENERIC_TYPES  # (not "اشتباكات": any weapon fits a battle)
+    if c.side and mine and theirs and not mine & theirs:
+        # "في المقابل، ذكرت وسائل إعلام النظام أن قذائف صاروخية سقطت على أحياء الميدان" after air strikes:
+        # the other side tells an attack of another kind, its own news, not the strikes told again
+        return False
     if c.sent - last.sent <= 2 and _same_day_and_town(d, c):
         return True
     if c.sent - last.sent > 1:
@@ -997,6 +1019,7 @@ def _linked(d: Draft, c: Clause) -> bool:
     return c.cont or c.place_ana or any(t.anaphoric for t in c.triggers)
 
 
+_GENERIC_TYPES = frozenset(("armed_clash", "other"))
 _FAMILY = {"armed_clash": "ground", "ambush": "ground", "raid": "ground", "assassination": "ground",
            "abduction": "ground", "ied": "explosive", "vbied": "explosive", "suicide_attack": "explosive",
            "airstrike": "remote", "drone_strike": "remote", "shelling": "remote"}
@@ -1531,9 +1554,18 @@ def _inherit_from_lede(keep: list[Draft]) -> None:
         # (a story of one foreign air force's strikes tells its past strikes too: "الضربة التي دمرت مبنى
         # القنصلية الإيرانية" in a report on Israeli raids)
         past_raid = foreign_air and (d.type_from_lede or strongest(d.event_triggers)) in _AIR
-        if (d.background and not similar and not past_raid) or d.is_title or d.perp is not None:
-            continue
+        if (d.background and not similar and not past_raid) or d.is_title or d.perp is not None or d.clauses[0].side:
+            continue  # (the other side's own news — "في المقابل، ذكرت وسائل إعلام النظام" — is not the lede's)
         real = [t for t in d.event_triggers if not t.anaphoric]
+        before = next((e for e in reversed(keep[:keep.index(d)]) if not e.is_title), None)
+        if before is not None and before is not lede and before.perp is not None and not _related(
+                before.perp.id, lede.perp.id) and any(
+                c.sent == d.clauses[0].sent for c in before.clauses):
+            # "واستشهد ثلاثة بقصف مدفعي لقوات الأسد على معرشمشة، في حين طال القصف الصاروخي بلدة تلمنس":
+            # "the shelling" of the same sentence is the attack just told, not the lede's air raids
+            if strongest(before.event_triggers) in {t.attack_type for c in d.clauses for t in c.triggers}:
+                d.perp = before.perp
+            continue
         if not d.event_triggers:
             d.type_from_lede = lede_type
         elif not real:

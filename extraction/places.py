@@ -202,6 +202,7 @@ def _governorate(pcode: str):
 
 
 _QUARTER_WORDS = frozenset(("حي", "بحي", "وحي", "لحي", "فحي"))
+_QUARTER_HEADS = frozenset(normalize_ar(w) for w in ("حي", "حيي", "أحياء", "بأحياء", "وأحياء"))  # "أحياء الميدان والسليمانية"
 _NOT_QUARTER_NAMES = frozenset(normalize_ar(w) for w in
                                "على من في عن مع إلى الى بعد قبل حتى منذ لدى عند كما وهو وهي".split())
 _QUARTER_RE = re.compile(r"(?<!\S)((?:[وبلف])?حي\s+(?:ال)?[\u0621-\u064A]{3,})")
@@ -262,8 +263,9 @@ def settle_quarters(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
 
 def _is_quarter(text: str, p: PlaceRef) -> bool:
     before = text[max(0, p.start - 6):p.start].split()
+    head = normalize_ar(p.text).split()[:-1][:3]  # "حي القصور"، "مدخل حي القصور"، "أطراف حي الوعر"
     return p.source == "quarter" or bool(before and normalize_ar(before[-1]) in _QUARTER_WORDS) \
-        or normalize_ar(p.text).startswith("حي ")
+        or bool(_QUARTER_HEADS.intersection(head))
 
 
 def distance_km(a, b) -> float:
@@ -297,6 +299,9 @@ def wide_region(p: PlaceRef) -> bool:
         getattr(p.candidate, "name_ar", "")).startswith(("ريف", "بادية"))
 
 
+_TOWN_HEADS = tuple(normalize_ar(w) + " " for w in ("بلدة", "قرية", "مدينة", "بلدتي", "قريتي"))
+
+
 def choose_place(places: list[PlaceRef], context_of) -> PlaceRef | None:
     """The most precise place that agrees with the governorates the clauses name.
 
@@ -316,7 +321,17 @@ def choose_place(places: list[PlaceRef], context_of) -> PlaceRef | None:
     if any(p.locator and code(p) == "SY01" for p in plain):
         named.add("SY03")  # "الكسوة جنوب دمشق": the capital's countryside
     scenes = [p for p in places if not p.locator] or places
-    for p in sorted(scenes, key=lambda p: (p.precision, p.start)):
+
+    def rank(p: PlaceRef) -> int:
+        # "مراكز الدفاع المدني في إدلب ... مركز الدفاع المدني في بلدة الهبيط": a bare governorate's name
+        # ("في إدلب") may mean the governorate; a town of it named too is the scene
+        bare = normalize_ar(p.text).lstrip("وبل") in _governorate_names() or normalize_ar(p.text) in _governorate_names()
+        if bare and any(q is not p and q.precision <= 1 and code(q) == code(p)
+                        and any(normalize_ar(q.text)[k:].startswith(_TOWN_HEADS) for k in (0, 1, 2)) for q in scenes):
+            return 2
+        return p.precision
+
+    for p in sorted(scenes, key=lambda p: (rank(p), p.start)):
         if not named or code(p) in named:
             return p
         if any(q is not p and 0 <= q.start - p.end <= 2 and q.precision <= 1 and code(q) == code(p) for q in places):

@@ -85,7 +85,7 @@ def raw_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
     """Every alias match (also affiliations): places inside group names are never places."""
     found = [GroupMention(m.key, m.start, m.end, m.text, m.i, m.j) for m in _group_matcher().find(text, words)
              if not (m.key == "unknown" and m.i > 0 and words[m.i - 1].norm in _TOWARDS)  # "اقتادوه إلى جهة مجهولة"
-             and not _border_of(words, m.i) and not _outlet_owner(words, m.i)]
+             and not _border_of(words, m.i) and not _outlet_owner(words, m.i) and not _travel_place(words, m.i)]
     return sorted(found + unnamed_factions(text, words, found), key=lambda g: g.i)
 
 
@@ -96,6 +96,18 @@ _QUOTES = "\"“”«»'"
 def _border_of(words: list[Word], i: int) -> bool:
     """"معبر تل أبيض الحدودي مع تركيا": a country a border is shared with is no party."""
     return i > 1 and words[i - 1].norm.lstrip("و") == "مع" and "حدود" in words[i - 2].norm
+
+
+_TRAVELLERS = frozenset(norm_phrase("عائدين عائدون العائدين عائدة العائدة قادمين قادمون القادمين قادمة القادمة "
+                                     "متوجهين متوجهون متجهين متجهون مسافرين المسافرين"))
+
+
+def _travel_place(words: list[Word], i: int) -> bool:
+    """"زوارا شيعة عائدين برا من إيران": the country travellers come from or go to is a place, not a party."""
+    k = i - 1
+    if k < 1 or words[k].norm.lstrip("و") not in ("من", "الى", "نحو"):
+        return False
+    return any(words[x].norm.lstrip("و") in _TRAVELLERS for x in range(max(0, k - 3), k))
 
 
 _OWNED_BY = frozenset(norm_phrase("التابعة التابع المقربة المقرب الموالية الموالي"))
@@ -569,7 +581,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                     target = target or m
                     m = None
                     continue
-            if m is None:
+            if m is None and not any(t.j <= i and i - t.j <= 1 and t.i < i for t in triggers):
+                # (not "في انفجار استهدف اجتماعا لمجلس شوراها": the attack word is the subject; a group
+                # told before it is the victim side)
                 m = _last_before(ms_roles, i, lo)
             if m is not None:
                 perp = m
