@@ -467,10 +467,10 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     # "من جهته، قال الجيش الإسرائيلي إن طائراته قصفت ... في محيط بلدة الكسوة": the same strikes, told by
     # the other side with the places struck (one naming none is a reaction: "من جهتها، قالت رئاسة الأركان
     # التركية إن الغارات استهدفت أوكاراً إرهابية")
-    side = bool(c.places) and _side_statement(words, lo, hi)
+    c.side = _side_statement(words, lo, hi)
+    side = bool(c.places) and c.side
     if side:
         c.new_event = False
-        c.side = True
     c.cont = (_starts("continue_start", words, lo, hi) and not c.new_event) or side
     if c.cont:
         # "وقال مصدر عسكري ... «حوالي الساعة 20:40 من مساء اليوم، نفذ العدو ...»" published the next day:
@@ -1002,6 +1002,9 @@ def _linked(d: Draft, c: Clause) -> bool:
         # "في المقابل، ذكرت وسائل إعلام النظام أن قذائف صاروخية سقطت على أحياء الميدان" after air strikes:
         # the other side tells an attack of another kind, its own news, not the strikes told again
         return False
+    if c.side and not c.places and c.sent - last.sent <= 1 and c.triggers and all(
+            t.anaphoric or t.text.lstrip("و").startswith("ال") for t in c.triggers):
+        return True  # "في المقابل، قال المرصد إن أربعة عسكريين قتلوا في الغارات": the raids just told
     if c.sent - last.sent <= 2 and _same_day_and_town(d, c):
         return True
     if c.sent - last.sent > 1:
@@ -1741,6 +1744,7 @@ def _blamed(c: Clause, words: list[Word], groups: list[GroupMention]) -> GroupMe
     if duty is None:  # (the subject may carry a parenthesis: "، في بيان صدر صباح اليوم الأحد،")
         return None
     return next((g for g in reversed(groups) if verb + 1 < g.i and g.j <= duty and duty - g.j <= 3), None)
+
 
 
 def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention], swords: list[StanzaWord],

@@ -322,12 +322,17 @@ def choose_place(places: list[PlaceRef], context_of) -> PlaceRef | None:
         named.add("SY03")  # "الكسوة جنوب دمشق": the capital's countryside
     scenes = [p for p in places if not p.locator] or places
 
+    def bare_name(p: PlaceRef) -> bool:
+        return normalize_ar(p.text).lstrip("وبل") in _governorate_names() or normalize_ar(p.text) in _governorate_names()
+
+    listed = len({code(p) for p in scenes if bare_name(p)}) >= 2  # "محافظتا القنيطرة ودرعا": areas, not towns
+
     def rank(p: PlaceRef) -> int:
         # "مراكز الدفاع المدني في إدلب ... مركز الدفاع المدني في بلدة الهبيط": a bare governorate's name
-        # ("في إدلب") may mean the governorate; a town of it named too is the scene
-        bare = normalize_ar(p.text).lstrip("وبل") in _governorate_names() or normalize_ar(p.text) in _governorate_names()
-        if bare and any(q is not p and q.precision <= 1 and code(q) == code(p)
-                        and any(normalize_ar(q.text)[k:].startswith(_TOWN_HEADS) for k in (0, 1, 2)) for q in scenes):
+        # ("في إدلب"، "محافظتا القنيطرة ودرعا") may mean the governorate; a town named as such is the scene
+        if bare_name(p) and any(q is not p and q.precision <= 1 and (listed or code(q) == code(p)) and not bare_name(q)
+                                and any(normalize_ar(q.text)[k:].startswith(_TOWN_HEADS) for k in (0, 1, 2))
+                                for q in scenes):
             return 2
         return p.precision
 
