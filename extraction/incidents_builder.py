@@ -612,7 +612,8 @@ _COINCIDE = frozenset(norm_phrase("تزامن وتزامن تزامنت وتزا
 
 
 _DENIALS = frozenset(norm_phrase("ينفي نفى نفت تنفي نافيا نافية ينفى"))
-_PICKS = frozenset(norm_phrase("أعنفها أعنفه أبرزها أبرزه أكثرها أحدثها آخرها أشدها أكبرها أدماها أفظعها أخطرها"))
+# (and "ففي": "تعرضت النقاط التركية لهجمات متكررة خلال الأشهر الماضية، ففي 27 حزيران الماضي قتل جندي تركي")
+_PICKS = frozenset(norm_phrase("أعنفها أعنفه أبرزها أبرزه أكثرها أحدثها آخرها أشدها أكبرها أدماها أفظعها أخطرها ففي"))
 _BETWEEN_WORD = frozenset(norm_phrase("بين"))
 _LINE_WORDS = frozenset(norm_phrase("خط خطوط منطقة"))
 _HEDGE_VERBS = frozenset(norm_phrase("يرجح يعتقد يظن يشتبه يبدو"))
