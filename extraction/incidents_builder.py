@@ -999,9 +999,11 @@ def _linked(d: Draft, c: Clause) -> bool:
     last = d.clauses[-1]
     mine = {t.attack_type for t in c.triggers if not t.anaphoric} - _GENERIC_TYPES
     theirs = {t.attack_type for t in d.event_triggers} - _GENERIC_TYPES  # (not "اشتباكات": any weapon fits a battle)
-    if c.side and mine and theirs and not mine & theirs:
+    same_attacker = c.perp is not None and d.perp is not None and _related(c.perp.id, d.perp.id)
+    if c.side and mine and theirs and not mine & theirs and not same_attacker:
         # "في المقابل، ذكرت وسائل إعلام النظام أن قذائف صاروخية سقطت على أحياء الميدان" after air strikes:
-        # the other side tells an attack of another kind, its own news, not the strikes told again
+        # the other side tells an attack of another kind, its own news, not the strikes told again (but
+        # "من جهته، قال الجيش الإسرائيلي إن طائراته قصفت": the attacker's own words on its strikes)
         return False
     if c.side and not c.places and c.sent - last.sent <= 1 and c.triggers and all(
             t.anaphoric or t.text.lstrip("و").startswith("ال") for t in c.triggers):
