@@ -933,7 +933,7 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False, loose_perp: boo
 
 def _outskirts(p: PlaceRef) -> bool:
     """"أطراف قرية نحشبا"، "محيط قرية كباني": the edge or the vicinity of one town (still that town)."""
-    return p.text.lstrip("و").startswith(("أطراف", "اطراف", "الأطراف", "محيط", "بمحيط", "في محيط"))
+    return p.text.lstrip("و").startswith(("أطراف", "اطراف", "الأطراف", "محيط", "بمحيط"))
 
 
 def _side_toll(c: Clause, recent: list[Draft]) -> bool:
@@ -1747,7 +1747,6 @@ def _blamed(c: Clause, words: list[Word], groups: list[GroupMention]) -> GroupMe
     if duty is None:  # (the subject may carry a parenthesis: "، في بيان صدر صباح اليوم الأحد،")
         return None
     return next((g for g in reversed(groups) if verb + 1 < g.i and g.j <= duty and duty - g.j <= 3), None)
-
 
 
 def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention], swords: list[StanzaWord],
