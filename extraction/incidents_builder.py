@@ -369,6 +369,12 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     for p in c.places:
         if id(p) in located:
             p.locator = True
+    # "قرب بلدة معرحطاط على الطريق الدولي حلب – دمشق": the ends of a road told beside another place
+    # only say which road
+    ends = _road_second_ends(c.places, words, lo, hi, both=True)
+    if any(id(p) not in ends for p in c.places):
+        for p in c.places:
+            p.on_road = id(p) in ends
     # "وفي دمشق، نقلت سانا عن مصادر أن قوات التحالف استهدفت ... بين قريتي الطابية وخشام": the city the
     # report comes from gives way to the place the report names
     seats = [p for p in c.places if _speaker_seat(text, p.start, p.end)]
@@ -821,9 +827,10 @@ def _locators(places: list[PlaceRef], words: list[Word]) -> set[int]:
 _ROAD_WORDS = frozenset(norm_phrase("طريق الطريق اوتوستراد الاوتوستراد اتوستراد الاتستراد بين"))
 
 
-def _road_second_ends(places: list[PlaceRef], words: list[Word], lo: int, hi: int) -> set[int]:
+def _road_second_ends(places: list[PlaceRef], words: list[Word], lo: int, hi: int, both: bool = False) -> set[int]:
     """ids of places that end a road "طريق أثريا – الرصافة"، "بين X و Y": the road is one place, so
-    its two ends (even in two governorates) do not make the clause a summary of several places."""
+    its two ends (even in two governorates) do not make the clause a summary of several places.
+    (``both``: the first end too.)"""
     starts = [w.start for w in words]
     out: set[int] = set()
     ps = sorted(places, key=lambda p: p.start)
@@ -838,6 +845,8 @@ def _road_second_ends(places: list[PlaceRef], words: list[Word], lo: int, hi: in
                 words[x].norm.lstrip("وب") in _ROAD_WORDS or words[x].norm in _ROAD_WORDS
                 for x in range(max(lo, i - 3), i)):
             out.add(id(p))
+            if both:
+                out.add(id(q))
     return out
 
 
@@ -908,8 +917,8 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False, loose_perp: boo
     cv = next((x.value for x in c.dates if x.value is not None), None)
     if dv and cv and abs((dv - cv).days) > _NEWS_DAYS:
         return False
-    p1 = [p for p in d.places if p.precision <= 1]
-    q1 = [p for p in c.places if p.precision <= 1]
+    p1 = [p for p in d.places if p.precision <= 1 and not p.on_road]
+    q1 = [p for p in c.places if p.precision <= 1 and not p.on_road]
     if p1 and q1 and not any(same_area(p, q) for p in p1 for q in q1):
         return False
     # "غارات على منطقة القصير بريف حمص، في وقت قُتل فيه شاب ... في ريف القنيطرة": places in two
@@ -921,8 +930,8 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False, loose_perp: boo
         return False
     # two different towns, however close ("سقبا" then "بلدة حمورية المجاورة"), are two attacks
     # (a town's outskirts or vicinity are that town: "أطراف مدينة سراقب" then "سوق بنش" are two)
-    pt = [p for p in d.places if (p.precision <= 1 or _outskirts(p)) and getattr(p.candidate, "kind", None) in _SETTLEMENT_KINDS]
-    qt = [q for q in c.places if (q.precision <= 1 or _outskirts(q)) and getattr(q.candidate, "kind", None) in _SETTLEMENT_KINDS]
+    pt = [p for p in d.places if (p.precision <= 1 or _outskirts(p)) and not p.on_road and getattr(p.candidate, "kind", None) in _SETTLEMENT_KINDS]
+    qt = [q for q in c.places if (q.precision <= 1 or _outskirts(q)) and not q.on_road and getattr(q.candidate, "kind", None) in _SETTLEMENT_KINDS]
     if pt and qt and not any(getattr(p.candidate, "gazetteer_id", 1) == getattr(q.candidate, "gazetteer_id", 2)
                              for p in pt for q in qt) and not any(
             getattr(q.candidate, "gazetteer_id", 1) == getattr(p.candidate, "gazetteer_id", 2)

@@ -35,6 +35,7 @@ class PlaceRef:
     admin1_codes: frozenset = frozenset()  # governorates of all its candidates (ambiguity)
     settled: bool = False  # read from the article (a city quarter -> its city): never resolved again
     locator: bool = False  # only locates the place before it ("الكسوة جنوب دمشق"): never the location
+    on_road: bool = False  # an end of a road told beside another place ("قرب معرحطاط على طريق حلب – دمشق")
 
     @property
     def precision(self) -> int:
@@ -302,6 +303,16 @@ def wide_region(p: PlaceRef) -> bool:
 _TOWN_HEADS = tuple(normalize_ar(w) + " " for w in ("بلدة", "قرية", "مدينة", "بلدتي", "قريتي"))
 
 
+_NEAR = tuple(normalize_ar(w) + " " for w in ("قرب", "بالقرب من", "محيط", "بمحيط", "أطراف", "على أطراف"))
+
+
+def _near_town(text: str) -> bool:
+    """"قرب بلدة معرحطاط"، "محيط قرية كباني": the vicinity of a town named as such."""
+    t = normalize_ar(text).lstrip("و")
+    head = next((h for h in _NEAR if t.startswith(h)), None)
+    return head is not None and t[len(head):].startswith(_TOWN_HEADS)
+
+
 def choose_place(places: list[PlaceRef], context_of) -> PlaceRef | None:
     """The most precise place that agrees with the governorates the clauses name.
 
@@ -327,16 +338,19 @@ def choose_place(places: list[PlaceRef], context_of) -> PlaceRef | None:
 
     listed = len({code(p) for p in scenes if bare_name(p)}) >= 2  # "محافظتا القنيطرة ودرعا": areas, not towns
 
-    def rank(p: PlaceRef) -> int:
+    def rank(p: PlaceRef) -> float:
         # "مراكز الدفاع المدني في إدلب ... مركز الدفاع المدني في بلدة الهبيط": a bare governorate's name
         # ("في إدلب"، "محافظتا القنيطرة ودرعا") may mean the governorate; a town named as such is the scene
-        if bare_name(p) and any(q is not p and q.precision <= 1 and (listed or code(q) == code(p)) and not bare_name(q)
-                                and any(normalize_ar(q.text)[k:].startswith(_TOWN_HEADS) for k in (0, 1, 2))
-                                for q in scenes):
+        # ("قرب بلدة معرحطاط": near a town named as such, too)
+        if bare_name(p) and any(q is not p and (listed or code(q) == code(p)) and not bare_name(q) and (
+                (q.precision <= 1 and any(normalize_ar(q.text)[k:].startswith(_TOWN_HEADS) for k in (0, 1, 2)))
+                or (q.precision == 2 and _near_town(q.text))) for q in scenes):
             return 2
+        if p.on_road:
+            return 2.5  # "قرب قرية السلحبية على الطريق الواصل بين الرقة والطبقة": the town near the road first
         return p.precision
 
-    for p in sorted(scenes, key=lambda p: (rank(p), p.start)):
+    for p in sorted(scenes, key=lambda p: (rank(p), bare_name(p), p.start)):
         if not named or code(p) in named:
             return p
         if any(q is not p and 0 <= q.start - p.end <= 2 and q.precision <= 1 and code(q) == code(p) for q in places):

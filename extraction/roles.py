@@ -360,6 +360,29 @@ def _speakers(words: list[Word], lo: int, hi: int, ms: list[GroupMention]) -> se
     return {id(m) for m in ms if v < m.i and m.j <= k}
 
 
+def _coordinated_subject(words: list[Word], lo: int, verbs: list[tuple[int, int]], ms: list[GroupMention],
+                         swords: list[StanzaWord]) -> GroupMention | None:
+    """"مجموعة من حزب الله تسللت ... إلى داخل الأراضي السورية، واختطفت ثلاثة من عناصر الجيش": an attack
+    verb joined by و with no subject of its own shares the subject of the verb before it, when both agree
+    (the same person suffix). The parser often hangs such a verb on the wrong head, so the verb before it
+    is found by its tag and its subject by position."""
+    tags = {w.start: w.upos for w in swords}
+    for i, _j in verbs:
+        w = words[i].norm
+        if not w.startswith("و") or not w.endswith(("ت", "وا")):
+            continue
+        suffix = "وا" if w.endswith("وا") else "ت"
+        for k in range(i - 1, max(lo, i - 30) - 1, -1):
+            if tags.get(words[k].start) != "VERB":
+                continue
+            m = None if not words[k].norm.endswith(suffix) or words[k].norm in _SPEAKER_WORDS else (
+                _last_before(ms, k, lo, max_gap=2))  # (the nearest verb before it must agree, and not only speak)
+            if m is not None and not load_groups()[m.id].target_only:
+                return m
+            break
+    return None
+
+
 def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMention], triggers: list[Trigger],
                  casualties: list[Casualty], swords: list[StanzaWord] | None = None,
                  ) -> tuple[GroupMention | None, GroupMention | None]:
@@ -588,6 +611,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if m is not None:
                 perp = m
                 break
+    if perp is None and swords:
+        # (not a clash: "تسللوا إلى القرية، واشتبكوا مع عناصر الدفاع الوطني" has two sides)
+        clashes = {t.i for t in triggers if t.attack_type == "armed_clash"}
+        perp = _coordinated_subject(words, lo, [v for v in verbs if v[0] not in clashes], ms_roles, swords)
     if perp is None:
         # "وكانت قوات الفرقة الرابعة قد حاولت يوم الخميس الماضي اقتحام درعا البلد": the subject told
         # between كان and an attempt at an attack (not "إرهابيين حاولوا التسلل": those were repelled)
