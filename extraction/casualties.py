@@ -202,9 +202,16 @@ _THAT = frozenset(norm_phrase("إن أن بأن"))
 _MEMBERS = frozenset(norm_phrase("عناصر مسلحون مسلحين مقاتلون مقاتلين دورية"))
 _UNITS = frozenset(norm_phrase("سنوات سنة سنتين عاما أعوام عام أشهر شهرا شهور شهرين أسابيع أسبوعا أسبوعين أيام يوما يومين "
                                "ساعات ساعة ساعتين دقائق دقيقة كيلومترات كيلومترا كيلومتر كم مترا أمتار"))
+_DUAL_VERBS = frozenset(norm_phrase("قتلا استشهدا أصيبا جرحا اختطفا اعتقلا قضيا"))
 _LAQIYA = frozenset(norm_phrase("لقي لقيت لقوا"))
 _FARAQA = frozenset(norm_phrase("فارق فارقت فارقوا"))
 _FAQADA = frozenset(norm_phrase("فقد فقدت فقدوا"))
+
+
+def _dual_verb(text: str, sub: list[Word], m) -> bool:
+    """"إن ممرضاً ومسعفاً متطوعاً قتلا": a dual verb with no count told is two people (not the noun
+    "قتلاً", whose tanween follows the word)."""
+    return m.j - m.i == 1 and sub[m.i].norm.lstrip("و") in _DUAL_VERBS and "\u064b" not in text[m.start:m.end + 1]
 
 
 def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = None,
@@ -280,6 +287,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             # "مقتل وإصابة 5": a combined toll is not a killed count
             if k < len(sub) and sub[k].norm.startswith("و") and (k in cue_idx):
                 before = _count_before(text, words, lo, m.i + lo)  # "جنديين قتلا وأصيب اثنان"
+                if (before is None or before.value == 1) and _dual_verb(text, sub, m):
+                    before = Count(2, i, j, m.start, m.end, text[m.start:m.end])
                 out.append(Casualty(kind, before.value if before else None, m.start, m.end, before, j))
                 continue
             c = count_at(text, words, k + lo) if k < len(sub) else None
@@ -308,7 +317,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             if c is None and k + 2 < len(sub) and sub[k].norm == "في":
                 # "واستشهد في ناحتة ثلاثة مدنيين": the town between the verb and its count
                 for k3 in (k + 2, k + 3):
-                    c3 = count_at(text, words, k3 + lo) if k3 < len(sub) else None
+                    c3 = count_at(text, words, k3 + lo) if k3 < len(sub) and not sub[k3].norm.startswith("و") else None
+                    # (not "قضوا في المسيفرة وأربعة في الغارية": the next town's figure)
                     if c3 is not None and c3.value is not None and not _month_after(words, c3):
                         c = c3
                         break
@@ -316,6 +326,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                 c = None
             if c is None:
                 c = _count_before(text, words, lo, m.i + lo)
+            if (c is None or c.value == 1) and _dual_verb(text, sub, m):
+                c = Count(2, i, j, m.start, m.end, text[m.start:m.end])
             if c is None and k_end is not None:  # "لقي مصرعه": the pronoun is the count
                 closing = next((x for x in matches if x.i == k_end and x.key.split(":")[1] in _PRONOUN_COUNT), None)
                 if closing is not None and _PRONOUN_COUNT[closing.key.split(":")[1]] is not None:
@@ -349,6 +361,15 @@ _MADE_OF = frozenset(norm_phrase("مؤلفة مكونة مؤلف مكون"))
 _BREAKDOWN = frozenset(norm_phrase("هم هن بينهم بينهن منهم منهن بينها منها"))
 
 
+_TIME_NOUNS = frozenset(norm_phrase("الشهر الأسبوع العام السنة اليوم الليلة الصباح المساء الفترة الأيام الأشهر الأسابيع "
+                                    "الساعات شهر عام سنة يوم ليلة صباح مساء"))
+
+
+def _time_word(w: str) -> bool:
+    """"و3 في الشهر الماضي": a time, not a place, after "في"."""
+    return w in _TIME_NOUNS or w in month_first_words() or w.isdigit()
+
+
 def _and_others(text: str, words: list[Word], lo: int, hi: int, found: list[Casualty]) -> list[Casualty]:
     """"قتل 24 مدنيا في بلدة حمورية وحدها، و17 آخرون في بلدة بيت سوا": "و" + a count + "آخرون" after
     a figure adds victims of that figure's kind (the incident builder sums them, or splits them by
@@ -360,13 +381,16 @@ def _and_others(text: str, words: list[Word], lo: int, hi: int, found: list[Casu
     extra = []
     for k in range(lo, hi - 1):
         if k in taken or not words[k].norm.startswith("و") or words[k].norm.startswith("واحد") or not (
-                words[k + 1].norm in _OTHERS or (words[k + 1].norm == "من" and k + 2 < hi)):
-            continue  # "و17 آخرون"، "واثنين من الوحدات الكردية" (the other side's dead)
+                words[k + 1].norm in _OTHERS or (words[k + 1].norm == "من" and k + 2 < hi) or (
+                    words[k + 1].norm == "في" and k + 2 < hi and not _time_word(words[k + 2].norm))):
+            continue  # "و17 آخرون"، "واثنين من الوحدات الكردية" (the other side's dead), "وأربعة في الغارية"
         prev = [x for x in valued if x.count.j <= k]
         c = count_at(text, words, k)
         if not prev or c is None or c.value is None or c.j != k + 1:
             continue
-        if words[k + 1].norm == "من" and any(words[x].norm.lstrip("و") in _BREAKDOWN for x in range(prev[-1].count.j, k)):
+        if words[k + 1].norm in ("من", "في") and any(
+                words[x].norm.lstrip("و") in _BREAKDOWN for x in range(prev[-1].count.j, k)):
             continue  # "استشهد 5 مواطنين، هم رجل وزوجته وثلاثة من أطفالهما": the 5 told one by one
+            # (and "51 قتيلاً، بينهم 29 في جبل بدرو و14 في الأرض الحمراء": parts of the 51)
         extra.append(Casualty(prev[-1].kind, c.value, c.start, words[k + 1].end, c, k + 2, extra=True))
     return extra

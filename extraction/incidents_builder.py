@@ -371,7 +371,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             p.locator = True
     # "قرب بلدة معرحطاط على الطريق الدولي حلب – دمشق": the ends of a road told beside another place
     # only say which road
-    ends = _road_second_ends(c.places, words, lo, hi, both=True)
+    ends = _road_second_ends(c.places, words, lo, hi, text)
     if any(id(p) not in ends for p in c.places):
         for p in c.places:
             p.on_road = id(p) in ends
@@ -798,10 +798,15 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
         c.kind, c.why = "none", "habitual"  # "تقول موسكو إن الهيئة تستهدف قاعدة حميميم بالمسيرات" (the parser missed it)
         return
     # two governorates and no precise place for one attack: a summary ("في باديتي دير الزور وحلب")
-    ends = _road_second_ends(c.places, words, lo, hi) | _locators(c.places, words)
+    ends = _road_second_ends(c.places, words, lo, hi) | _road_second_ends(c.places, words, lo, hi, text) | _locators(
+        c.places, words)
     admin1 = {getattr(p.candidate, "admin1_pcode", None) for p in c.places if id(p) not in ends}
     if len(admin1 - {None}) >= 3 or (len(admin1 - {None}) >= 2 and c.background):  # "في محافظات اللاذقية وإدلب وحلب"
         c.kind, c.why = "none", "summary of several places"
+        return
+    if len({getattr(p.candidate, "admin1_pcode", None) for p in c.places} - {None}) >= 2 and discourse.any_in(
+            "extent", words, lo, hi):
+        c.kind, c.why = "none", "summary of several places"  # "انطلاقاً من كباجب ... وصولاً إلى السخنة"
         return
     if not c.is_title and rising and not has_date and not c.new_event and not any(p.precision <= 2 for p in c.places):
         # "أفاد الدفاع المدني بأن حصيلة الغارة ارتفعت إلى سبعة قتلى": the attack told before, its new toll
@@ -824,13 +829,14 @@ def _locators(places: list[PlaceRef], words: list[Word]) -> set[int]:
     return out
 
 
+_NOT_ROAD_END = frozenset(norm_phrase("قرب بالقرب محيط بمحيط أطراف اطراف بلدة قرية مدينة بلدتي قريتي"))
 _ROAD_WORDS = frozenset(norm_phrase("طريق الطريق اوتوستراد الاوتوستراد اتوستراد الاتستراد بين"))
 
 
-def _road_second_ends(places: list[PlaceRef], words: list[Word], lo: int, hi: int, both: bool = False) -> set[int]:
+def _road_second_ends(places: list[PlaceRef], words: list[Word], lo: int, hi: int, text: str | None = None) -> set[int]:
     """ids of places that end a road "طريق أثريا – الرصافة"، "بين X و Y": the road is one place, so
     its two ends (even in two governorates) do not make the clause a summary of several places.
-    (``both``: the first end too.)"""
+    (Given the ``text``: both ends of a road named by a road word, "طريق حلب – دمشق".)"""
     starts = [w.start for w in words]
     out: set[int] = set()
     ps = sorted(places, key=lambda p: p.start)
@@ -841,12 +847,17 @@ def _road_second_ends(places: list[PlaceRef], words: list[Word], lo: int, hi: in
             continue
         j = bisect.bisect_left(starts, q.end)
         gap = [w.norm for w in words[j:k]]
-        if len(gap) <= 1 and all(g in ("-", "–", "—", "و", "/") for g in gap) and any(
+        if len(gap) <= 1 and all(g in ("-", "–", "—", "و", "/") for g in gap) and not (
+                # "على طريق دير الزور – تدمر قرب بلدة كباجب": the town near the road is no end of it
+                words[k].norm.lstrip("و") in _NOT_ROAD_END) and any(
                 words[x].norm.lstrip("وب") in _ROAD_WORDS or words[x].norm in _ROAD_WORDS
                 for x in range(max(lo, i - 3), i)):
-            out.add(id(p))
-            if both:
-                out.add(id(q))
+            if text is None:
+                out.add(id(p))
+            elif "/" not in text[q.end:p.start] and not words[i].norm.startswith(_DIRECTIONS) and any(
+                    words[x].norm.lstrip("وبل") in _ROAD_WORDS - _BETWEEN_WORD for x in range(max(lo, i - 4), i)):
+                # (nor "بين قريتي الطابية وخشام": the scene between two villages, not a road)
+                out |= {id(p), id(q)}  # (not "جنوب مدينة كري سبي/تل أبيض": one town's two names)
     return out
 
 

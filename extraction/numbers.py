@@ -41,6 +41,7 @@ class _Lex:
     dual: AliasMatcher
     singular: AliasMatcher
     kin: AliasMatcher
+    people: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +63,7 @@ def _lex() -> _Lex:
         dual=AliasMatcher({"dual": raw["dual"]}),
         singular=AliasMatcher({"singular": raw["singular"]}, clitics=False),
         kin=AliasMatcher({k: raw.get(k) or [] for k in ("kin_one", "kin_two", "kin_many")}, clitics=False),
+        people=frozenset(w for f in raw.get("people_many") or [] for w in norm_phrase(f)),
     )
 
 
@@ -177,12 +179,16 @@ def with_kin(text: str, words: list[Word], i: int, j: int) -> Count:
     total = 1
     if j + 1 < len(words) and words[j].norm in _MANNER and words[j + 1].norm == "مع":
         j += 1  # "أعدموها ميدانياً مع سائقها"
-    while j < len(words) and ((words[j].norm.startswith("و") and len(words[j].norm) > 2) or (
+    while j < len(words) and ((words[j].norm.startswith("و") and (len(words[j].norm) > 2 or words[j].norm[1:].isdigit())) or (
             words[j].norm == "مع" and j + 1 < len(words))):
         with_word = words[j].norm == "مع"  # "قتل مرعي الرمثان مع زوجته وأطفاله الستة"
         head = words[j + 1] if with_word else replace(words[j], norm=words[j].norm[1:])
         k = _lex().kin.match_at([head] + words[j + 1 + with_word:j + 4 + with_word], 0)
         if k is None:
+            # "قُتل معلم وثلاثة تلاميذ": more people of the same toll, counted
+            n = None if with_word else count_at(text, words, j)
+            if n is not None and n.value is not None and n.j < len(words) and words[n.j].norm in _lex().people:
+                return _mk(text, words, i, n.j + 1, total + n.value)
             break
         end = j + with_word + k[2]
         if k[1] in ("kin_one", "kin_two"):

@@ -327,7 +327,9 @@ def choose_place(places: list[PlaceRef], context_of) -> PlaceRef | None:
     # governorates named without ambiguity ("بريف دير الزور", "مدينة الرقة")
     # (a wide region — "منطقة نبع السلام"، "منطقة الجزيرة" — spans governorates and names none;
     # "ريف حماة الشمالي"، "بادية البوكمال" do)
-    plain = [p for p in places if p.source == "gazetteer" and len(p.admin1_codes) <= 1 and not wide_region(p)]
+    # (nor the ends of a road told beside a town: "بلدة قارة الواقعة على الطريق الدولي بين دمشق وحمص")
+    plain = [p for p in places if p.source == "gazetteer" and len(p.admin1_codes) <= 1 and not wide_region(p)
+             and not p.on_road]
     named = {code(p) for p in plain if p.precision >= 2} - {None} or {code(p) for p in plain} - {None}
     if any(p.locator and code(p) == "SY01" for p in plain):
         named.add("SY03")  # "الكسوة جنوب دمشق": the capital's countryside
