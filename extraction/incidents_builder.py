@@ -98,6 +98,7 @@ class Clause:
     they: bool = False  # "وكانوا قد انتزعوا السيطرة": a plural verb with no subject named
     site_owner: GroupMention | None = None  # a named military site's owner ("قاعدة حميميم" -> Russia)
     claim: str | None = None  # "وتبنى التنظيم التفجيرات الأربعة": "one" attack or "all" told before
+    claim_start: int = 0  # where the claim verb starts (the attack words before it are news of their own)
     side: bool = False  # "في المقابل، ذكرت وسائل إعلام النظام أن ...": the other side's statement
 
 
@@ -193,6 +194,8 @@ def split_clauses(text: str, words: list[Word], sent: Sentence) -> list[tuple[in
     """Word ranges of the clauses of one sentence."""
     cuts = [sent.lo]
     for i, j in discourse.positions("clause_breaks", words, sent.lo + 1, sent.hi):
+        if words[i - 1].norm in _REPORT_VERBS:
+            continue  # "وكان مصدر أفاد في وقت سابق بأن": when it was told, not another clause
         gap = text[words[i - 1].end:words[i].start]
         if any(ch in _PUNCT for ch in gap) or words[i].norm in ("فيما", "بينما") or (
                 words[i].norm in ("في", "وفي") and j - i >= 2
@@ -203,6 +206,15 @@ def split_clauses(text: str, words: list[Word], sent: Sentence) -> list[tuple[in
     for k in range(sent.lo + 2, sent.hi - 1):
         if words[k].norm == "وفي" and words[k + 1].norm.isdigit() and any(
                 ch in _PUNCT for ch in text[words[k - 1].end:words[k].start]) and k - max(c for c in cuts if c <= k) >= 2:
+            cuts.append(k)
+    # "وتتعرض أرياف إدلب لقصف شبه يومي، وكانت الطائرات الروسية قد ارتكبت مجزرة في ...": a past attack told
+    # after a comma in the pluperfect
+    for k in range(sent.lo + 2, sent.hi - 2):
+        if words[k].norm in ("وكان", "وكانت") and any(ch in _PUNCT for ch in text[words[k - 1].end:words[k].start]) and any(
+                words[x].norm == "قد" for x in range(k + 1, min(sent.hi, k + 7))) and k - max(c for c in cuts if c <= k) >= 2 \
+                and words[k + 1].norm != "قد" \
+                and not discourse.any_in("place_anaphora", words, k + 1, min(sent.hi, k + 4)):
+            # (not "وكانت المدينة قد شهدت"، "فبلدة مضايا ...، وكانت قد تعرضت": the place told before)
             cuts.append(k)
     cuts = sorted(set(cuts))
     cuts.append(sent.hi)
@@ -290,6 +302,19 @@ def _earlier_today(words: list[Word], lo: int, hi: int) -> bool:
     return any(tuple(w.norm for w in words[k:k + n]) in (_EARLIER, ("و" + _EARLIER[0],) + _EARLIER[1:]) and k + n < hi and words[k + n].norm in ("اليوم", "من")
                and (words[k + n].norm == "اليوم" or (k + n + 1 < hi and words[k + n + 1].norm == "اليوم"))
                for k in range(lo, hi - n))
+
+
+_REPORT_VERBS = frozenset(norm_phrase("أفاد أفادت أعلن أعلنت ذكر ذكرت قال قالت تحدث تحدثت أشار أشارت"))
+
+
+def _earlier_report(words: list[Word], lo: int, hi: int) -> bool:
+    """"وكان مصدر في قيادة الشرطة أفاد في وقت سابق بأن انتحاريين فجرا نفسيهما": the pluperfect is the
+    earlier report's, not a past attack's."""
+    if words[lo].norm.lstrip("و") not in ("كان", "كانت"):
+        return False
+    n = len(_EARLIER)
+    v = next((k for k in range(lo + 1, min(hi, lo + 8)) if words[k].norm in _REPORT_VERBS), None)
+    return v is not None and any(tuple(w.norm for w in words[k:k + n]) == _EARLIER for k in range(v + 1, min(hi, v + 4)))
 
 
 _STREET = frozenset(norm_phrase("شارع الشارع بشارع وشارع جادة"))
@@ -380,6 +405,13 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     seats = [p for p in c.places if _speaker_seat(text, p.start, p.end)]
     if seats:
         c.places = [p for p in c.places if p not in seats or not any(q.start > p.end for q in c.places)]
+    # "وقال مدير المكتب الإعلامي للدفاع المدني في إدلب لأورينت نت إن طائرة حربية شنت غارتين على مدرسة
+    # القرية": where the speaker sits is not where the attack was, when what they say places it
+    said = _speaker_span(words, lo, hi)
+    if said is not None:
+        own = [p for p in c.places if not words[said[0]].end <= p.start < words[said[1]].start]
+        if not own and c.places and discourse.any_in("place_anaphora", words, said[1], hi):
+            c.places = own  # ("مدرسة القرية": the quote points back to the town told before)
     # "درعا – استشهد ثلاثة مواطنين ... على بلدة بصر الحرير": a governorate heading opening the paragraph
     # gives way to the town the line names
     heads = [p for p in c.places if _heading(text, p.start, p.end)]
@@ -396,7 +428,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             c.dates = [d for d in c.dates if d.start >= words[that].end]
     opening = _starts("background_start", words, lo, hi) and not any(
         d.kind == "hours" and d.start - words[lo].start <= 12 for d in c.dates) \
-        and not _earlier_today(words, lo, min(hi, lo + 6))  # "وسبق ذلك بساعات", "وفي وقت سابق اليوم": the same day
+        and not _earlier_today(words, lo, min(hi, lo + 6)) \
+        and not _earlier_report(words, lo, hi)  # "وسبق ذلك بساعات", "وفي وقت سابق اليوم": the same day
     # "قصفت القوات التركية قرية منغ، اللذين سيطرت عليهما قسد قبل أيام": a past told inside a relative
     # clause after the attack describes the place, not the attack
     first_trig = min((t.i for t in c.triggers), default=hi)
@@ -572,6 +605,19 @@ _SEAT_BEFORE = re.compile(r"(?:^|\s)و?في\s*$")
 _SEAT_AFTER = re.compile(r"\s*[،,]\s*(?:نقلت|قالت|ذكرت|أفادت|أعلنت|أكدت|نقل|قال|ذكر|أفاد|أعلن|أكد|اتهمت|اتهم|نفت|نفى)\s")
 
 
+_SPEECH_VERBS = frozenset(norm_phrase("قال قالت أفاد أفادت ذكر ذكرت أوضح أوضحت أكد أكدت أشار أشارت أضاف أضافت"))
+
+
+def _speaker_span(words: list[Word], lo: int, hi: int) -> tuple[int, int] | None:
+    """(speech verb, "إن/أن") word indices when the clause opens by saying who speaks: the words between
+    describe the speaker."""
+    v = next((k for k in (lo, lo + 1) if k < hi and words[k].norm.lstrip("و") in _SPEECH_VERBS), None)
+    if v is None:
+        return None
+    k = next((k for k in range(v + 1, min(hi, v + 16)) if words[k].norm in _THAT_WORDS), None)
+    return (v, k) if k is not None else None
+
+
 def _speaker_seat(text: str, start: int, end: int) -> bool:
     """"وفي دمشق، نقلت الوكالة العربية السورية للأنباء ...": the city a reaction comes from is not the
     place of the attack."""
@@ -645,6 +691,7 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
     if claim_at is not None:
         # "وتبنى تنظيم الدولة ... التفجيرات الأربعة": a claim of the attacks told, plural or one
         c.claim = "all" if any(words[k].norm.lstrip("وب") in _PLURAL_ATTACKS for k in range(claim_at, c.hi)) else "one"
+        c.claim_start = words[claim_at].start
         blame = _blamed(c, words, c.groups)
         if blame is not None and not c.is_title and all(t.i > blame.i for t in c.triggers):
             # "وحمّلت وزارة الدفاع التركية تنظيم ي ب ك مسؤولية الهجوم، مشيرة إلى أن التنظيم يواصل
@@ -829,7 +876,7 @@ def _locators(places: list[PlaceRef], words: list[Word]) -> set[int]:
     return out
 
 
-_NOT_ROAD_END = frozenset(norm_phrase("قرب بالقرب محيط بمحيط أطراف اطراف بلدة قرية مدينة بلدتي قريتي"))
+_NOT_ROAD_END = frozenset(norm_phrase("قرب بالقرب محيط بمحيط أطراف اطراف"))
 _ROAD_WORDS = frozenset(norm_phrase("طريق الطريق اوتوستراد الاوتوستراد اتوستراد الاتستراد بين"))
 
 
@@ -920,12 +967,13 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False, loose_perp: boo
     if c.perp and d.target and c.perp.id == d.target.id and not (d.perp and d.perp.id == c.perp.id) and not loose_perp:
         return False
     sd = d.strong_date()
-    cd = next((x for x in c.dates if x.kind in STRONG_DATES), None)
+    # ("وتبنى التنظيم صباح اليوم التفجير": the day of a claim is not the day of the attack)
+    cd = None if _bare_claim(c) else next((x for x in c.dates if x.kind in STRONG_DATES), None)
     if sd and cd and sd.value and cd.value and sd.value != cd.value:
         return False
     # "... في مارس/آذار 2018" told after today's attack: a month apart is another attack
     dv = next((x.value for cl in d.clauses for x in cl.dates if x.value is not None), None)
-    cv = next((x.value for x in c.dates if x.value is not None), None)
+    cv = None if _bare_claim(c) else next((x.value for x in c.dates if x.value is not None), None)
     if dv and cv and abs((dv - cv).days) > _NEWS_DAYS:
         return False
     p1 = [p for p in d.places if p.precision <= 1 and not p.on_road]
@@ -1042,7 +1090,16 @@ def _linked(d: Draft, c: Clause) -> bool:
             c.places or c.dates or c.new_event) and _FAMILY.get(strongest(c.triggers)) == _FAMILY.get(
             strongest(d.event_triggers)):
         return True  # "استأنفت قسد هجومها على جيب داعش في الباغوز" then "ودارت اشتباكات عنيفة بين قسد والتنظيم"
-    return c.cont or c.place_ana or any(t.anaphoric for t in c.triggers)
+    # "وتبنى مرتزقة داعش صباح اليوم التفجير": a claim of the attack just told
+    return c.cont or c.place_ana or any(t.anaphoric for t in c.triggers) or (_bare_claim(c) and _says_more(c))
+
+
+def _bare_claim(c: Clause) -> bool:
+    """A claim of one attack told before, and nothing else: no toll and no "similar" attack of its own
+    (not "إذ قُتل ثلاثة عناصر من قسد في هجوم مماثل منتصف حزيران الماضي، تبنّاه تنظيم داعش")."""
+    return c.claim == "one" and not c.similar and not c.background and not any(
+        x.value is not None for x in c.casualties) and not any(
+        t.start < c.claim_start and not t.anaphoric for t in c.triggers)  # (not "سقطت قذائف هاون ... وتبنت كتائب الهجوم")
 
 
 _GENERIC_TYPES = frozenset(("armed_clash", "other"))
@@ -1301,7 +1358,8 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                     continue  # "وفي الباب نفسها، قُتل ثلاثة ... اليوم" after a past told: today's news
                 same = _tells_same(d, c) or _same_day_retold(d, c)  # (its target is a guess from the fallback; the attack is one)
                 told = _told_again(c, d)
-                if (_linked(d, c) or same) and _compatible(d, c, loose_target=same or told, loose_perp=told):
+                claimed = _bare_claim(c)  # ("زاعمين أنه استهدف تجمعاً لعناصر الـ PKK": the claimant's own framing)
+                if (_linked(d, c) or same) and _compatible(d, c, loose_target=same or told or claimed, loose_perp=told):
                     target = d
                     break
             if target is not None and c.background and not target.background:
@@ -1440,7 +1498,48 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence],
                 or parts[:1]
         for part in parts:
             out.append(_incident(article, aid, part, main_date, published, sentences))
-    return out
+    return _one_per_town_day(out)
+
+
+def _norm(s: str) -> str:
+    return "".join(norm_phrase(s))  # (spaces dropped: "معر حطاط" is "معرحطاط")
+
+
+def _tolled(inc: Incident) -> bool:
+    return any(x is not None for x in (inc.killed, inc.wounded, inc.captured))
+
+
+def _same_attack(a: Incident, b: Incident) -> bool:
+    """The same kind of attack on the same town on the same day, by sides that do not disagree."""
+    if a.is_background or b.is_background or a.event_date is None or a.event_date != b.event_date:
+        return False
+    if a.attack_type != b.attack_type or a.location is None or b.location is None:
+        return False
+    if a.location.gazetteer_id is None or a.location.gazetteer_id != b.location.gazetteer_id or (
+            a.location.precision or 9) > 1:
+        return False
+    if not all(x.location.name_ar and _norm(x.location.name_ar) in _norm(x.location.text or "") for x in (a, b)):
+        return False  # ("حي المحطة" resolved to حمص: another quarter of the city, maybe another attack)
+    if _tolled(a) == _tolled(b):
+        return False
+    bare, told = (b, a) if _tolled(a) else (a, b)  # (the line with no toll names no attacker: "طالت غارات أخرى مدينة سراقب")
+    return bare.perpetrator is None and (bare.target is None or (told.target is not None and bare.target.id == told.target.id))
+
+
+def _one_per_town_day(incs: list[Incident]) -> list[Incident]:
+    """"في حين طالت غارات أخرى مدينة سراقب المجاورة" then, paragraphs later, "وفي سراقب، أصيبت امرأة
+    وطفلها بجروح جراء غارة نفذتها طائرة حربية تابعة لنظام الأسد": one attack told twice too far apart to
+    be linked. As ACLED codes one event per place, day and kind, the two are one: the line with the toll
+    stays; the bare line (no toll, no side) adds nothing but the place both name."""
+    keep: list[Incident] = []
+    for inc in incs:
+        k = next((k for k, x in enumerate(keep) if _same_attack(x, inc)), None)
+        if k is None:
+            keep.append(inc)
+            continue
+        if _tolled(inc):
+            keep[k] = inc
+    return keep
 
 
 def bracket_tolls(c: Clause) -> list[tuple[Casualty, PlaceRef]]:
@@ -1662,7 +1761,16 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     trig = d.event_triggers
     # "أسفرت حملة التمشيط عن مقتل 3 من المتورطين في الكمين": a word pointing back at another attack
     # does not name this one's kind when a word of its own does
-    attack_type = d.type_from_lede or strongest([t for t in trig if not t.anaphoric] or trig)
+    # (a bare "استهدف" names no kind: "الهجوم الانتحاري الذي استهدف حفل زفاف" is a suicide attack)
+    nonana = [t for t in trig if not t.anaphoric]
+    bare = [t for t in nonana if t.attack_type == "armed_clash" and t.text.lstrip("و").startswith(
+        ("استهدف", "يستهدف", "تستهدف"))]
+    told = [t for t in trig if t.anaphoric and t.attack_type not in _GENERIC_TYPES and any(
+        0 < b.start - t.end <= 12 for b in bare)]  # ("... الانتحاري الذي استهدف")
+    if told and not any(t.attack_type not in _GENERIC_TYPES for t in nonana):
+        attack_type = d.type_from_lede or strongest(told)
+    else:
+        attack_type = d.type_from_lede or strongest(nonana or trig)
     groups = load_groups()
     target = d.target
     if target is not None and target.id == "civilians" and "مدني" not in target.text and attack_type != "abduction" and any(

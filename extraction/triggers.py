@@ -78,7 +78,7 @@ def _lex() -> _Lex:
             bare_type.setdefault(norm_phrase(ph.rstrip("*")), t)
     for ph in raw.get("anaphoric") or []:
         words = norm_phrase(ph)
-        bare = (words[0][2:],) + words[1:] if words and words[0].startswith("ال") else words
+        bare = tuple(w[2:] if w.startswith("ال") else w for w in words)  # ("الهجوم الانتحاري" -> هجوم انتحاري)
         t = bare_type.get(bare, "armed_clash")
         entries.setdefault(f"ana:{t}", []).append(ph)
     for t, spec in (raw.get("weak") or {}).items():
