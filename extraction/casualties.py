@@ -183,9 +183,11 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
         if best is None:
             best = c
     if best is None:
-        # "إن عنصراً من جهاز الأمن العام قُتل": one person named as the subject of what was said
+        # "إن عنصراً من جهاز الأمن العام قُتل": one person named as the subject of what was said (or of
+        # a pluperfect: "وكان إمام وخطيب الجامع الكبير في بلدة نمر قد اغتيل")
         for k in range(max(lo + 1, i - 8), i):
-            if words[k - 1].norm in _THAT:
+            if words[k - 1].norm in _THAT or (words[k - 1].norm.lstrip("و") in ("كان", "كانت") and any(
+                    words[x].norm == "قد" for x in range(k, i))):
                 one = singular_at(text, words, k)
                 if one is not None and one.value == 1 and one.j <= i:
                     return one

@@ -461,7 +461,15 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         for t in triggers:
             g = next((m for m in ms_roles if m.i == t.j and not groups[m.id].target_only), None) if (
                 not t.anaphoric and words[t.i].norm.lstrip("وب").startswith(("استهداف", "قصف"))) else None
-            if g is None or g.j >= hi or not words[g.j].norm.startswith("ب"):
+            if g is None or g.j >= hi:
+                continue
+            if words[g.j].norm in _HIT_OBJECTS and any(words[k].norm.startswith("ب") for k in range(g.j + 1, min(hi, g.j + 3))):
+                # ("إثر استهداف قوات النظام السوري سيارتهم بصاروخ موجه": what it hit, then the weapon)
+                perp = g
+                if target is not None and target is g:
+                    target = None
+                break
+            if not words[g.j].norm.startswith("ب"):
                 continue
             if any(words[k].norm in _HIT_OBJECTS for k in range(g.j + 1, min(hi, g.j + 4))):
                 perp = g
