@@ -194,7 +194,7 @@ def split_clauses(text: str, words: list[Word], sent: Sentence) -> list[tuple[in
     """Word ranges of the clauses of one sentence."""
     cuts = [sent.lo]
     for i, j in discourse.positions("clause_breaks", words, sent.lo + 1, sent.hi):
-        if words[i - 1].norm in _REPORT_VERBS:
+        if words[i - 1].norm in _SPEECH_VERBS:
             continue  # "وكان مصدر أفاد في وقت سابق بأن": when it was told, not another clause
         gap = text[words[i - 1].end:words[i].start]
         if any(ch in _PUNCT for ch in gap) or words[i].norm in ("فيما", "بينما") or (
@@ -304,7 +304,9 @@ def _earlier_today(words: list[Word], lo: int, hi: int) -> bool:
                for k in range(lo, hi - n))
 
 
-_REPORT_VERBS = frozenset(norm_phrase("أفاد أفادت أعلن أعلنت ذكر ذكرت قال قالت تحدث تحدثت أشار أشارت"))
+# Verbs that report what was said (the reporting line, not the attack)
+_SPEECH_VERBS = frozenset(norm_phrase("قال قالت أفاد أفادت ذكر ذكرت أوضح أوضحت أكد أكدت أشار أشارت أضاف أضافت "
+                                      "أعلن أعلنت تحدث تحدثت"))
 
 
 def _earlier_report(words: list[Word], lo: int, hi: int) -> bool:
@@ -313,7 +315,7 @@ def _earlier_report(words: list[Word], lo: int, hi: int) -> bool:
     if words[lo].norm.lstrip("و") not in ("كان", "كانت"):
         return False
     n = len(_EARLIER)
-    v = next((k for k in range(lo + 1, min(hi, lo + 8)) if words[k].norm in _REPORT_VERBS), None)
+    v = next((k for k in range(lo + 1, min(hi, lo + 8)) if words[k].norm in _SPEECH_VERBS), None)
     return v is not None and any(tuple(w.norm for w in words[k:k + n]) == _EARLIER for k in range(v + 1, min(hi, v + 4)))
 
 
@@ -605,9 +607,6 @@ _SEAT_BEFORE = re.compile(r"(?:^|\s)و?في\s*$")
 _SEAT_AFTER = re.compile(r"\s*[،,]\s*(?:نقلت|قالت|ذكرت|أفادت|أعلنت|أكدت|نقل|قال|ذكر|أفاد|أعلن|أكد|اتهمت|اتهم|نفت|نفى)\s")
 
 
-_SPEECH_VERBS = frozenset(norm_phrase("قال قالت أفاد أفادت ذكر ذكرت أوضح أوضحت أكد أكدت أشار أشارت أضاف أضافت"))
-
-
 def _speaker_span(words: list[Word], lo: int, hi: int) -> tuple[int, int] | None:
     """(speech verb, "إن/أن") word indices when the clause opens by saying who speaks: the words between
     describe the speaker."""
@@ -894,9 +893,9 @@ def _road_second_ends(places: list[PlaceRef], words: list[Word], lo: int, hi: in
             continue
         j = bisect.bisect_left(starts, q.end)
         gap = [w.norm for w in words[j:k]]
-        if len(gap) <= 1 and all(g in ("-", "–", "—", "و", "/") for g in gap) and not (
+        if len(gap) <= 1 and all(g in ("-", "–", "—", "و", "/") for g in gap) and (
                 # "على طريق دير الزور – تدمر قرب بلدة كباجب": the town near the road is no end of it
-                words[k].norm.lstrip("و") in _NOT_ROAD_END) and any(
+                words[k].norm.lstrip("و") not in _NOT_ROAD_END) and any(
                 words[x].norm.lstrip("وب") in _ROAD_WORDS or words[x].norm in _ROAD_WORDS
                 for x in range(max(lo, i - 3), i)):
             if text is None:
