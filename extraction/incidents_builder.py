@@ -100,6 +100,7 @@ class Clause:
     claim: str | None = None  # "وتبنى التنظيم التفجيرات الأربعة": "one" attack or "all" told before
     claim_start: int = 0  # where the claim verb starts (the attack words before it are news of their own)
     side: bool = False  # "في المقابل، ذكرت وسائل إعلام النظام أن ...": the other side's statement
+    earlier_report: bool = False  # "وكان مصدر ... أفاد في وقت سابق بأن": the news attack as first reported
 
 
 @dataclass
@@ -471,6 +472,10 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         any(d.kind == "yesterday" and d.days_before == 1 and words[j - 1].end <= d.start
             and _word_gap(words, j, d.start) <= 3 for d in own_dates)
         for _i, j in discourse.positions("reported_verbs", words, lo, hi))  # "وثق المرصد أمس مقتل ..."
+    if elsewhere and _earlier_report(words, lo, hi) and not any(
+            d.kind in STRONG_DATES and d.days_before is not None and d.days_before > 1 for d in own_dates):
+        elsewhere = False  # "وكان مصدر ... أفاد في وقت سابق بأن": the report came earlier, the attack is the news
+        c.earlier_report = True
     c.background = opening or elsewhere or reported_yesterday
     if elsewhere and not opening and find_rising_tolls(text, words, lo, hi):
         c.background = False  # "إن حصيلة القتلى ارتفعت إلى 19، بعدما كان قد وثق في وقت سابق مقتل 16"
@@ -1077,6 +1082,8 @@ def _linked(d: Draft, c: Clause) -> bool:
         return True  # "في المقابل، قال المرصد إن أربعة عسكريين قتلوا في الغارات": the raids just told
     if c.sent - last.sent <= 2 and _same_day_and_town(d, c):
         return True
+    if c.earlier_report and c.sent - last.sent <= 2 and _same_kind_there(d, c):
+        return True  # "ارتفعت حصيلة التفجيرين ... إلى 14" then "وكان مصدر أفاد في وقت سابق بأن انتحاريين فجرا"
     if c.sent - last.sent > 1:
         return c.sent - last.sent <= 3 and (_says_more(c) or _says_more_there(c, d))
     if c.sent == last.sent:
@@ -1111,16 +1118,19 @@ def _tells_same(d: Draft, c: Clause) -> bool:
     """"ارتفع عدد الشهداء جراء التفجير ... صباح اليوم" then "وكان مرتزقة داعش قد فجروا ... شاحنة
     مفخخة": a pluperfect sentence right after the news, with no date of its own and an attack of the
     same family, tells how that attack happened; it is not a past one."""
-    if not c.pluperfect or d.background or d.is_title or c.sent - d.last_sent != 1:
+    return c.pluperfect and c.sent - d.last_sent == 1 and _same_kind_there(d, c)
+
+
+def _same_kind_there(d: Draft, c: Clause) -> bool:
+    """An attack of the same family as the news attack (its kind, not a generic "استهدف"), with no place of
+    its own outside the news' places ("وكان عناصر التنظيم شنوا هجوما ... في مدينة العشارة" after an attack in
+    the Homs desert is another attack)."""
+    if d.background or d.is_title:
         return False
     mine = {_FAMILY.get(t.attack_type) for t in c.triggers if not t.anaphoric} - {None}
-    theirs = {_FAMILY.get(most_specific(list(d.types)))} - {None}  # (its kind, not a generic "استهدف")
-    if not mine & theirs:
-        return False
-    # a place of its own must be the news' place ("وكان عناصر التنظيم شنوا هجوما ... في مدينة العشارة"
-    # after an attack in the Homs desert is another attack)
+    theirs = {_FAMILY.get(most_specific(list(d.types)))} - {None}
     own = [p for p in c.places if p.precision <= 2]
-    return all(any(same_area(p, q) for q in d.places) for p in own)
+    return bool(mine & theirs) and all(any(same_area(p, q) for q in d.places) for p in own)
 
 
 def _told_again(c: Clause, d: Draft) -> bool:

@@ -79,7 +79,8 @@ def _lex() -> _Lex:
     for ph in raw.get("anaphoric") or []:
         words = norm_phrase(ph)
         bare = tuple(w[2:] if w.startswith("ال") else w for w in words)  # ("الهجوم الانتحاري" -> هجوم انتحاري)
-        t = bare_type.get(bare, "armed_clash")
+        # ("التفجيرين الانتحاريين": no bare phrase; its last typed word tells the kind)
+        t = bare_type.get(bare) or next((bare_type[(w,)] for w in reversed(bare) if (w,) in bare_type), "armed_clash")
         entries.setdefault(f"ana:{t}", []).append(ph)
     for t, spec in (raw.get("weak") or {}).items():
         entries[f"weak:{t}"] = list(spec["phrases"])
