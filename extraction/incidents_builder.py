@@ -101,6 +101,7 @@ class Clause:
     claim_start: int = 0  # where the claim verb starts (the attack words before it are news of their own)
     side: bool = False  # "في المقابل، ذكرت وسائل إعلام النظام أن ...": the other side's statement
     earlier_report: bool = False  # "وكان مصدر ... أفاد في وقت سابق بأن": the news attack as first reported
+    meanwhile: bool = False  # "في الأثناء، شن طيران التحالف": news time again after a past told
 
 
 @dataclass
@@ -310,6 +311,9 @@ _SPEECH_VERBS = frozenset(norm_phrase("قال قالت أفاد أفادت ذك�
                                       "أعلن أعلنت تحدث تحدثت"))
 
 
+_WAR_TOLL = 10000  # no single attack in Syria's war killed this many: a count this size is a war's toll
+
+
 def _earlier_report(words: list[Word], lo: int, hi: int) -> bool:
     """"وكان مصدر في قيادة الشرطة أفاد في وقت سابق بأن انتحاريين فجرا نفسيهما": the pluperfect is the
     earlier report's, not a past attack's."""
@@ -415,6 +419,11 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         own = [p for p in c.places if not words[said[0]].end <= p.start < words[said[1]].start]
         if not own and c.places and discourse.any_in("place_anaphora", words, said[1], hi):
             c.places = own  # ("مدرسة القرية": the quote points back to the town told before)
+    elif _earlier_report(words, lo, hi):
+        # "وكان مصدر في قيادة شرطة اللاذقية أفاد في وقت سابق بأن انتحاريين فجرا نفسيهما قرب الكراج": the
+        # source's seat is not the scene (the line retells the news attack, which has its own place)
+        k = next((k for k in range(lo + 1, hi) if words[k].norm in _THAT_WORDS), hi)
+        c.places = [p for p in c.places if not words[lo].end <= p.start < words[k].start]
     # "درعا – استشهد ثلاثة مواطنين ... على بلدة بصر الحرير": a governorate heading opening the paragraph
     # gives way to the town the line names
     heads = [p for p in c.places if _heading(text, p.start, p.end)]
@@ -496,6 +505,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                        and d.kind not in ("today", "hours")  # "تدور منذ فجر اليوم اشتباكات": today's fighting
                        and d.kind != "yesterday")  # "الاشتباكات التي اندلعت منذ صباح أمس الإثنين": the news day
     c.new_event = _starts("new_event_start", words, lo, hi) or discourse.any_in("another_attack", words, lo, hi)
+    c.meanwhile = _starts("meanwhile", words, lo, hi)
     c.similar = any(words[k].norm.startswith("مماثل") or (  # "الطائرات ذاتها": the same aircraft as before
         words[k].norm in _SAME_ONES and k > lo and words[k - 1].norm.startswith("ال")) or (
         # "كما قصفت طائرات أخرى بلدة موحسن"، "غارات أخرى": more of the same force's aircraft
@@ -638,6 +648,30 @@ def _bulletin_line(text: str, start: int, anywhere: bool = False) -> bool:
     return (anywhere or not text[line:start].strip()) and _HEADING_RE.match(text, line) is not None
 
 
+_ORDINALS = frozenset(norm_phrase("الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة "
+                                   "السابع السابعة الثامن الثامنة التاسع التاسعة العاشر العاشرة"))
+_IT_IS = frozenset(norm_phrase("وهو وهي وهذا وهذه ليكون لتكون ويعد وتعد"))
+
+
+def _ordinal_remark(words: list[Word], lo: int, i: int) -> bool:
+    """"لقي راعي أغنام حتفه بانفجار لغم، وهو الثالث الذي يقتل بالطريقة ذاتها خلال الشهر الجاري": the
+    period counts how often such attacks happen; it is no toll of its own."""
+    return any(words[k].norm in _ORDINALS and k > lo and words[k - 1].norm in _IT_IS
+               for k in range(max(lo + 1, i - 10), i))
+
+
+def _place_state(c: Clause, words: list[Word], pos: int) -> bool:
+    """"إثر سقوط قذائف على مدينة الرستن التي تشهد قصفاً متقطعاً منذ أشهر": a period in a relative clause
+    on the place, after the clause's toll and with none after it, describes the place, not a toll."""
+    k = bisect.bisect_left(words, pos, key=lambda w: w.start)
+    rel = next((x for x in range(k - 1, max(c.lo, k - 8) - 1, -1) if words[x].norm in _RELATIVES), None)
+    if rel is None or not any(0 <= words[rel].start - p.end <= 3 for p in c.places):
+        return False
+    start = words[rel].start
+    return any(x.value is not None and x.cue_start < start for x in c.casualties) and not any(
+        x.cue_start >= start for x in c.casualties)
+
+
 def _in_relative_state(c: Clause, words: list[Word], pos: int) -> bool:
     """True when ``pos`` sits in a relative clause that follows the clause's news day and no toll
     comes after that relative pronoun."""
@@ -745,11 +779,16 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
                   # "ودارت اشتباكات اليوم ... والقوات النظامية التي تحاول اقتحام الحي منذ أشهر": a period in a
                   # relative clause after the news day, with no toll after it, describes a state (its date
                   # is already dropped with the relative clause), not a toll period
-                  and not (news_day and _in_relative_state(c, words, words[i].start))]
+                  and not (news_day and _in_relative_state(c, words, words[i].start))
+                  and not _place_state(c, words, words[i].start)
+                  and not _ordinal_remark(words, lo, i)]
     # ("خلال الأيام الثمانية الماضية": the last days; not "خلال الأسابيع الثلاثة التي سيطر فيها", one massacre)
     cumulative += [(i, j) for i, j in discourse.positions("toll_period", words, lo, hi)
                    if any(x.value is not None and x.cue_start < words[i].start for x in c.casualties)
                    and any(words[k].norm in _PAST_SPAN for k in range(j, min(hi, j + 3)))]
+    # "وتقول الأمم المتحدة إن أكثر من 100 ألف شخص قتلوا في الصراع": tens of thousands are a war's toll
+    cumulative += [(_word_index(words, x.cue_start), _word_index(words, x.cue_start) + 1) for x in c.casualties
+                   if x.value is not None and x.value >= _WAR_TOLL]
     pick = next((k for k in range(lo, hi) if words[k].norm.lstrip("و") in _PICKS), None)
     if pick is not None and (cumulative or cum_dates) and any(
             d.precision == "day" and d.start > words[pick].start for d in c.dates):
@@ -1313,7 +1352,8 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 # whose place it does not contradict
                 home = next((d for d in reversed(drafts) if not d.background and not d.is_title
                              and _compatible(d, c, loose_target=True)), None)
-                if home is None and not c.is_title and c.why == "rising toll" and c.triggers and (c.perp or c.target) and any(
+                if home is None and not c.is_title and c.why == "rising toll" and c.triggers and (
+                        c.perp or c.target or {t.attack_type for t in c.triggers} - _GENERIC_TYPES) and any(
                         p.precision <= 1 for p in c.places) and any(x.value is not None for x in c.casualties):
                     # "ارتفع عدد ضحايا المجزرة التي ارتكبتها قوات النظام في قرية الحصوية إلى 106" as the
                     # lede: no attack told before it in the body, so the update is the news itself
@@ -1389,6 +1429,15 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
 
 # ----------------------------------------------------------------------------------------------
 # 4. incidents
+
+
+_OWNED = ("تابعة", "التابعة", "تابع", "التابع", "تابعتين")
+
+
+def _owned_by(text: str, start: int) -> str:
+    """The noun a group owns, told just before it ("دبابة تابعة لجيش الاحتلال" -> "دبابة")."""
+    before = text[max(0, start - 30):start].rstrip("لـ").split()  # (the ل of "لجيش" may sit before the name)
+    return before[-2] if len(before) >= 2 and before[-1].strip("،,") in _OWNED else ""
 
 
 def _published(article: Article) -> dt.date | None:
@@ -1478,7 +1527,7 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence],
             if dd and dd.value and main_date and (main_date - dd.value).days > _SAME_NEWS_DAYS:
                 d.background = True
             elif dd is None and prev is not None and prev.background and not d.is_title \
-                    and not _bulletin_line(article.text, d.clauses[0].start):
+                    and not _bulletin_line(article.text, d.clauses[0].start) and not d.clauses[0].meanwhile:
                 d.background = True  # (a bulletin's next line, "ريف دمشق: دارت اشتباكات", is news again)
         prev = d
     _inherit_from_lede(keep)
@@ -1791,7 +1840,8 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
             target = owner  # "اتجهت 10 طائرات مسيرة هجومية نحو قاعدة حميميم": Russia's base
     shot_down = attack_type == "other" and any(t.downed is not None for t in trig)  # (by jets, still no airstrike)
     if attack_type in ("armed_clash", "other") and d.perp is not None and not shot_down:
-        attack_type = type_from_actor(d.perp.text) or attack_type  # "الطيران الإسرائيلي" strikes from the air
+        # "الطيران الإسرائيلي" strikes from the air; "دبابة تابعة لجيش الاحتلال" fires shells
+        attack_type = type_from_actor(d.perp.text) or type_from_actor(_owned_by(article.text, d.perp.start)) or attack_type
         if attack_type in ("armed_clash", "other") and not any(t.attack_type == "armed_clash" and t.rank >= 30
                                                                for t in trig):
             attack_type = type_from_actor_id(d.perp.id) or attack_type  # "شن الاحتلال عدوانا على مواقع"

@@ -96,7 +96,7 @@ def _number_at(words: list[Word], i: int) -> tuple[int, int] | None:
     if words[i].norm in ("اثنا", "اثنتا") and not (j < len(words) and words[j].norm in ("عشر", "عشره")):
         return None  # "أثناء" normalises to اثنا: only "اثنا عشر" is a number
     if kind == "digits":
-        return value, j
+        return _times_thousand(words, value, j)
     # teens: ثلاثة عشر، أحد عشر (أحد handled by caller), اثنا عشر
     if kind == "units" and j < len(words) and words[j].norm in ("عشر", "عشره"):
         return 10 + value, j + 1
@@ -118,6 +118,16 @@ def _number_at(words: list[Word], i: int) -> tuple[int, int] | None:
         value += nxt[0]
         kind = nxt[1] if nxt[1] != "tens" else kind
         j += 1
+    return _times_thousand(words, value, j) if kind != "thousands" else (value, j)
+
+
+_THOUSANDS = {"الف": 1000, "الاف": 1000, "آلاف": 1000, "مليون": 1000000, "ملايين": 1000000}
+
+
+def _times_thousand(words: list[Word], value: int, j: int) -> tuple[int, int]:
+    """"أكثر من 100 ألف شخص"، "مئة ألف"، "20 مليون": the multiplier after the number is part of it."""
+    if j < len(words) and words[j].norm in _THOUSANDS:
+        return value * _THOUSANDS[words[j].norm], j + 1
     return value, j
 
 

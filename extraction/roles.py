@@ -48,9 +48,13 @@ _TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
     "النقيب الملازم العقيد المقدم الرائد المساعد الرقيب ضابط ضابطا الضابط المنشق منشق مسؤول مسؤولا المسؤول "
     "أمير أميرا الأمير شرعي شرعيا الشرعي "
     "مجمع مجمعا مجمعين مبنى مباني فرع فرعا "  # "هجوم انتحاري على مجمع للمخابرات الجوية"
+    # the accusative forms ("تفجير انتحاري استهدف مقراً لقوات الأمن الكردية"، "حاجزاً للجيش")
+    "مقرا حاجزا موقعا مستودعا منزلا رتلين مركز مركزا "
     "الأقل بينهم بينهن منهم منهن"  # "قتل 14 شخصا على الأقل، بينهم عسكريون إيرانيون"
 ))
 _BEIN = frozenset(norm_phrase("بين"))
+_SUPPORT_KINDS = frozenset(norm_phrase("جوي وجوي مدفعي ومدفعي بري وبري صاروخي وصاروخي ناري وناري لوجستي ولوجستي "
+                                       "استخباراتي واستخباراتي من"))
 _WITH = frozenset(norm_phrase("مع"))
 _WAS = frozenset(norm_phrase("كان كانت كانوا"))
 _TRIED = frozenset(norm_phrase("حاول حاولت حاولوا"))
@@ -85,7 +89,8 @@ def raw_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
     """Every alias match (also affiliations): places inside group names are never places."""
     found = [GroupMention(m.key, m.start, m.end, m.text, m.i, m.j) for m in _group_matcher().find(text, words)
              if not (m.key == "unknown" and m.i > 0 and words[m.i - 1].norm in _TOWARDS)  # "اقتادوه إلى جهة مجهولة"
-             and not _border_of(words, m.i) and not _outlet_owner(words, m.i) and not _travel_place(words, m.i)]
+             and not _border_of(words, m.i) and not _outlet_owner(words, m.i) and not _travel_place(words, m.i)
+             and not _areas_of(words, m.i)]
     return sorted(found + unnamed_factions(text, words, found), key=lambda g: g.i)
 
 
@@ -96,6 +101,15 @@ _QUOTES = "\"“”«»'"
 def _border_of(words: list[Word], i: int) -> bool:
     """"معبر تل أبيض الحدودي مع تركيا": a country a border is shared with is no party."""
     return i > 1 and words[i - 1].norm.lstrip("و") == "مع" and "حدود" in words[i - 2].norm
+
+
+_AREAS = frozenset(norm_phrase("مناطق المناطق ومناطق بمناطق"))
+_HELD = frozenset(norm_phrase("سيطرة نفوذ انتشار"))
+
+
+def _areas_of(words: list[Word], i: int) -> bool:
+    """"أما في مناطق سيطرة النظام غرب الفرات، فقد قتل عنصران": who holds a region only says where."""
+    return i > 1 and words[i - 1].norm in _HELD and words[i - 2].norm in _AREAS
 
 
 _TRAVELLERS = frozenset(norm_phrase("عائدين عائدون العائدين عائدة العائدة قادمين قادمون القادمين قادمة القادمة "
@@ -390,7 +404,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # (the cue positions once per clause, and only this clause's mentions: linear in the article)
     local = [m for m in mentions if lo <= m.i < hi]
     support_ends = [e for _s, e in discourse.positions("support", words, lo, hi)]
-    supported = {m.i for m in local for e in support_ends if 0 <= m.i - e <= 2 and not (
+    supported = {m.i for m in local for e in support_ends if (0 <= m.i - e <= 2 or (
+        # "بدعم جوي ومدفعي من الجيش التركي": the kinds of support between the cue and the supporter
+        0 <= m.i - e <= 5 and all(words[k].norm in _SUPPORT_KINDS for k in range(e, m.i)))) and not (
         # "بين قوات النظام المدعومة بغطاء جوي روسي وفصائل المعارضة": the other side of "بين", not a supporter
         m.i > e and words[m.i].norm.startswith("و") and any(words[k].norm in _BEIN for k in range(max(lo, e - 8), e)))}
     for m in local:  # "بمشاركة عناصر من قوات سوريا الديمقراطية "قسد"": the name repeated in apposition
