@@ -33,7 +33,15 @@ from extraction.places import (
     to_location,
     wide_region,
 )
-from extraction.roles import GroupMention, StanzaWord, assign_roles, ranked_victim, site_owner, weapon_actor
+from extraction.roles import (
+    GroupMention,
+    StanzaWord,
+    assign_roles,
+    owned_attacker,
+    ranked_victim,
+    site_owner,
+    weapon_actor,
+)
 from extraction.schema import Article, Evidence, GroupRef, Incident, incident_id_for
 from extraction.triggers import Trigger, most_specific, strongest, type_from_actor, type_from_actor_id
 
@@ -102,6 +110,7 @@ class Clause:
     side: bool = False  # "في المقابل، ذكرت وسائل إعلام النظام أن ...": the other side's statement
     earlier_report: bool = False  # "وكان مصدر ... أفاد في وقت سابق بأن": the news attack as first reported
     meanwhile: bool = False  # "في الأثناء، شن طيران التحالف": news time again after a past told
+    owner_named: GroupMention | None = None  # "أن الطائرة تابعة للتحالف الدولي": who the attacker told was
 
 
 @dataclass
@@ -385,7 +394,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         # "أطلقوا الصواريخ من مواقعهم في تل رفعت": where the fire came from is not the place hit
         places=[p for p in places if start <= p.start < end and not any(
             words[j - 1].end <= p.start and (_word_gap(words, j, p.start) <= 3 or (
-                _word_gap(words, j, p.start) <= 7 and _source_site(words, j, p.start))) for _i, j in origin) and not any(
+                _word_gap(words, j, p.start) <= 7 and _source_site(words, j, p.start)))
+            and not _numbered_unit(words, j, p.start) for _i, j in origin) and not any(
             words[j - 1].end <= p.start and _word_gap(words, j, p.start) == 0 for _i, j in outlet)
             and not any(_reporter_seat(text, words, j, p.start) for _i, j in reporter)  # "مراسل دير الزور 24"
             and not any(words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 10 for _i, j in taken_to)
@@ -554,6 +564,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         spans = {(x.count.start, x.count.end) for x in rising}
         c.casualties = [x for x in c.casualties if x.count is None or (x.count.start, x.count.end) not in spans]
         c.casualties.extend(rising)
+    c.owner_named = owned_attacker(words, lo, hi, c.groups) if c.groups else None
     return c
 
 
@@ -593,6 +604,16 @@ def _after_superlative(words: list[Word], lo: int, pos: int) -> bool:
 
 _SOURCE_WORDS = frozenset(norm_phrase("مواقع موقع مواقعها مواقعه نقاط نقطة قوات النظام الجيش الحكومية للنظام لقوات "
                                       "المتمركزة المتمركز المتمركزين في معسكر قاعدة مقر الفوج اللواء ثكنة"))
+
+
+_UNITS = frozenset(norm_phrase("اللواء الفوج الفرقة الكتيبة"))
+
+
+def _numbered_unit(words: list[Word], j: int, pos: int) -> bool:
+    """"طال قصف مدفعي مصدره اللواء 52 بلدة الكرك الشرقي": the source is the numbered unit; the place
+    after it is the one hit."""
+    gap = [w for w in words[j:j + 3] if w.end <= pos]
+    return len(gap) == 2 and gap[0].norm in _UNITS and gap[1].norm.isdigit()
 
 
 def _source_site(words: list[Word], j: int, pos: int) -> bool:
@@ -648,7 +669,7 @@ def _bulletin_line(text: str, start: int, anywhere: bool = False) -> bool:
     return (anywhere or not text[line:start].strip()) and _HEADING_RE.match(text, line) is not None
 
 
-_ORDINALS = frozenset(norm_phrase("الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة "
+_DEF_ORDINALS = frozenset(norm_phrase("الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة "
                                    "السابع السابعة الثامن الثامنة التاسع التاسعة العاشر العاشرة"))
 _IT_IS = frozenset(norm_phrase("وهو وهي وهذا وهذه ليكون لتكون ويعد وتعد"))
 
@@ -656,7 +677,7 @@ _IT_IS = frozenset(norm_phrase("وهو وهي وهذا وهذه ليكون لت�
 def _ordinal_remark(words: list[Word], lo: int, i: int) -> bool:
     """"لقي راعي أغنام حتفه بانفجار لغم، وهو الثالث الذي يقتل بالطريقة ذاتها خلال الشهر الجاري": the
     period counts how often such attacks happen; it is no toll of its own."""
-    return any(words[k].norm in _ORDINALS and k > lo and words[k - 1].norm in _IT_IS
+    return any(words[k].norm in _DEF_ORDINALS and k > lo and words[k - 1].norm in _IT_IS
                for k in range(max(lo + 1, i - 10), i))
 
 
@@ -1303,10 +1324,24 @@ def build_drafts(clauses: list[Clause]) -> list[Draft]:
     return drafts
 
 
+def _name_the_owner(c: Clause, drafts: list[Draft]) -> None:
+    """"وأكد مصدر عسكري أن الطائرة تابعة للتحالف الدولي" right after a drone strike with no attacker
+    named: a line that tells no attack of its own names the attacker of the news attack just told."""
+    if c.owner_named is None or c.background or c.is_title:
+        return
+    last = next((d for d in reversed(drafts) if not d.is_title), None)
+    if last is None or last.background or last.perp is not None or c.sent - last.last_sent > 2:
+        return
+    if last.target is not None and _related(last.target.id, c.owner_named.id):
+        return
+    last.perp = c.owner_named
+
+
 def _build_drafts(clauses: list[Clause]) -> list[Draft]:
     drafts: list[Draft] = []
     for c in clauses:
         if c.kind == "none":
+            _name_the_owner(c, drafts)
             continue
         # only the last few drafts can be within a sentence of this clause (bounded work per clause)
         body = [d for d in drafts[-_RECENT_SCAN:] if d.is_title == c.is_title]
@@ -1353,7 +1388,8 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 home = next((d for d in reversed(drafts) if not d.background and not d.is_title
                              and _compatible(d, c, loose_target=True)), None)
                 if home is None and not c.is_title and c.why == "rising toll" and c.triggers and (
-                        c.perp or c.target or {t.attack_type for t in c.triggers} - _GENERIC_TYPES) and any(
+                        # (or the kind of attack told precisely: "التفجيرين الانتحاريين", not "التفجيرات")
+                        c.perp or c.target or any(t.attack_type not in _GENERIC_TYPES | {"ied"} for t in c.triggers)) and any(
                         p.precision <= 1 for p in c.places) and any(x.value is not None for x in c.casualties):
                     # "ارتفع عدد ضحايا المجزرة التي ارتكبتها قوات النظام في قرية الحصوية إلى 106" as the
                     # lede: no attack told before it in the body, so the update is the news itself

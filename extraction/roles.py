@@ -103,6 +103,10 @@ def _border_of(words: list[Word], i: int) -> bool:
     return i > 1 and words[i - 1].norm.lstrip("و") == "مع" and "حدود" in words[i - 2].norm
 
 
+_ATTACKER_NOUNS = frozenset(norm_phrase("طائرة طائرات مسيرة مسيرات طيران مقاتلة مقاتلات مروحية مروحيات دبابة دبابات "
+                                        "مدفعية راجمة راجمات صواريخ صاروخ قذائف مسلحين مسلحون مهاجمين مهاجمون"))
+_SITES_OF = frozenset(norm_phrase("موقع مواقع منصة منصات مربض مرابض مستودع مستودعات كتيبة سرية"))
+_BELONGS = frozenset(norm_phrase("تابعة تابع تابعتين تابعين تعود يعود"))
 _AREAS = frozenset(norm_phrase("مناطق المناطق ومناطق بمناطق"))
 _HELD = frozenset(norm_phrase("سيطرة نفوذ انتشار"))
 
@@ -397,6 +401,26 @@ def _coordinated_subject(words: list[Word], lo: int, verbs: list[tuple[int, int]
     return None
 
 
+def owned_attacker(words: list[Word], lo: int, hi: int, mentions: list[GroupMention]) -> GroupMention | None:
+    """"وأكد مصدر أن الطائرة تابعة للتحالف الدولي": the owner of the aircraft (the weapon, the gunmen)
+    told before, so definite, is the attacker; "قصفت عدة دبابات تابعة للجيش السوري" are hit, and so is
+    "موقع المدفعية التابع للجيش"."""
+    groups = load_groups()
+    for k in range(lo, hi - 2):
+        noun = words[k].norm.lstrip("و")
+        if not noun.startswith("ال") or _strip_al(noun) not in _ATTACKER_NOUNS:
+            continue
+        # ("الطائرة المسيرة تابعة للتحالف": an adjective between)
+        b = k + 1 if words[k + 1].norm in _BELONGS else (
+            k + 2 if k + 3 < hi and words[k + 1].norm.startswith("ال") and words[k + 2].norm in _BELONGS else None)
+        if b is None or (k > lo and _strip_al(words[k - 1].norm.lstrip("و")) in _SITES_OF):
+            continue
+        owner = next((m for m in mentions if b + 1 <= m.i <= b + 2 and not groups[m.id].target_only), None)
+        if owner is not None:
+            return owner
+    return None
+
+
 def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMention], triggers: list[Trigger],
                  casualties: list[Casualty], swords: list[StanzaWord] | None = None,
                  ) -> tuple[GroupMention | None, GroupMention | None]:
@@ -449,6 +473,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             _last_before(ms_roles, t.i, lo, max_gap=2))
         if owner is not None or shooter is not None:
             return shooter, (owner if owner is None or shooter is None or owner.id != shooter.id else None)
+    # 0o. "وأكد مصدر أن الطائرة تابعة للتحالف الدولي": the aircraft's owner is the attacker
+    perp = owned_attacker(words, lo, hi, ms_roles)
     # 0. "إن مقاتلي تنظيم الدولة قتلوا 90 على الأقل من الحراس": an active killing verb, its subject
     # before it and the dead it counts after it
     for x in casualties:
@@ -469,7 +495,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # 1b. "استهداف طائرات حربية يرجح أنها روسية لمشفى": a nationality adjective after an attack word
     if perp is None:
         perp = next((m for m in ms_roles if tuple(norm_phrase(m.text)) in _nationality_adjectives() and any(
-            not t.anaphoric and 0 <= m.i - t.j <= 3 for t in triggers)
+            (not t.anaphoric and 0 <= m.i - t.j <= 3) or m.i == t.j for t in triggers)  # ("الضربات الأمريكية استهدفت")
             and not any(words[k].norm.lstrip("وبل") in _HIT_UNITS for k in range(max(lo, m.i - 2), m.i))), None)
         # ("استهدفت دورية روسية تركية مشتركة": the patrol's nations were hit)
     # 1c. "استهداف قوات الأسد بصاروخ موجه دراجته النارية": a masdar, its agent, the weapon, then what it hit
