@@ -1467,6 +1467,20 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
 # 4. incidents
 
 
+_INSTRUMENT_BEFORE = re.compile(r"(?:ب|بعدد من|بعشرات|بعشرات من|بعدة|بعدد كبير من)\s*$")
+
+
+_DIRECT_FIRE = re.compile(r"آر بي جي|ار بي جي|RPG|رشاش|الأسلحة الخفيفة|أسلحة خفيفة")
+
+
+def _instrument(text: str, t: Trigger) -> bool:
+    """The weapon is told as the instrument of the verb ("بالقذائف"، "بعدد من القذائف"), and it is not a
+    gunfight's ("بقذائف آر بي جي والأسلحة الرشاشة")."""
+    if _DIRECT_FIRE.search(text, t.end, t.end + 40):
+        return False
+    return t.text.startswith("ب") or _INSTRUMENT_BEFORE.search(text, max(0, t.start - 16), t.start) is not None
+
+
 _OWNED = ("تابعة", "التابعة", "تابع", "التابع", "تابعتين")
 
 
@@ -1894,6 +1908,11 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         # "شنت الولايات المتحدة وبريطانيا وفرنسا ضربات صاروخية على مركز البحوث": their missiles are
         # fired from the air (ACLED: Air/drone strike); the army's or the factions' stay shelling
         attack_type = "airstrike"
+    if attack_type == "armed_clash" and all(t.rank <= 22 for t in trig if t.attack_type == "armed_clash") and any(
+            t.attack_type == "shelling" and not t.anaphoric and _instrument(article.text, t) for t in trig):
+        # "كما استهدفت الفصائل بعدد من القذائف الصاروخية مناطق في قرية الرصيف": a bare "استهدف" with
+        # shells as its instrument is shelling
+        attack_type = "shelling"
     if attack_type == "armed_clash" and target is not None and groups[target.id].target_only:
         # an attack on civilians is not a battle: its weapon says what it was ("استهدف المسلحون
         # بالقذائف الصاروخية مدينة محردة، ما أدى إلى استشهاد طفلة")

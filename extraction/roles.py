@@ -105,15 +105,24 @@ def _border_of(words: list[Word], i: int) -> bool:
 
 _ATTACKER_NOUNS = frozenset(norm_phrase("طائرة طائرات مسيرة مسيرات طيران مقاتلة مقاتلات مروحية مروحيات دبابة دبابات "
                                         "مدفعية راجمة راجمات صواريخ صاروخ قذائف مسلحين مسلحون مهاجمين مهاجمون"))
+_HIT_SITES = frozenset(norm_phrase("مواقع موقع نقاط نقطة مقرات مقر حواجز حاجز تجمعات"))
+_AIR_NOUNS = frozenset(norm_phrase("طائرة طائرات مسيرة مسيرات مروحية مروحيات مقاتلة مقاتلات"))
 _SITES_OF = frozenset(norm_phrase("موقع مواقع منصة منصات مربض مرابض مستودع مستودعات كتيبة سرية"))
 _BELONGS = frozenset(norm_phrase("تابعة تابع تابعتين تابعين تعود يعود"))
 _AREAS = frozenset(norm_phrase("مناطق المناطق ومناطق بمناطق"))
 _HELD = frozenset(norm_phrase("سيطرة نفوذ انتشار"))
 
 
+_FREED = frozenset(norm_phrase("المحررة المحرر المحررين المطهرة المستعادة"))
+
+
 def _areas_of(words: list[Word], i: int) -> bool:
-    """"أما في مناطق سيطرة النظام غرب الفرات، فقد قتل عنصران": who holds a region only says where."""
-    return i > 1 and words[i - 1].norm in _HELD and words[i - 2].norm in _AREAS
+    """"أما في مناطق سيطرة النظام غرب الفرات، فقد قتل عنصران": who holds a region only says where; so
+    does who it was taken from ("مدينة تل أبيض المحررة من تنظيم ي ب ك")."""
+    if i > 1 and words[i - 1].norm in _HELD and words[i - 2].norm in _AREAS:
+        return True
+    k = i - 1 if i > 0 and words[i - 1].norm != "تنظيم" else i - 2
+    return k > 0 and words[k].norm == "من" and words[k - 1].norm in _FREED
 
 
 _TRAVELLERS = frozenset(norm_phrase("عائدين عائدون العائدين عائدة العائدة قادمين قادمون القادمين قادمة القادمة "
@@ -403,13 +412,13 @@ def _coordinated_subject(words: list[Word], lo: int, verbs: list[tuple[int, int]
 
 def owned_attacker(words: list[Word], lo: int, hi: int, mentions: list[GroupMention]) -> GroupMention | None:
     """"وأكد مصدر أن الطائرة تابعة للتحالف الدولي": the owner of the aircraft (the weapon, the gunmen)
-    told before, so definite, is the attacker; "قصفت عدة دبابات تابعة للجيش السوري" are hit, and so is
-    "موقع المدفعية التابع للجيش"."""
+    told before, so definite, or of any aircraft, is the attacker; "قصفت عدة دبابات تابعة للجيش السوري"
+    are hit, and so is "موقع المدفعية التابع للجيش"."""
     groups = load_groups()
     for k in range(lo, hi - 2):
         noun = words[k].norm.lstrip("و")
-        if not noun.startswith("ال") or _strip_al(noun) not in _ATTACKER_NOUNS:
-            continue
+        if _strip_al(noun) not in _ATTACKER_NOUNS or not (noun.startswith("ال") or noun in _AIR_NOUNS):
+            continue  # (an aircraft is rarely the thing hit: "استهدفت مسيّرة تابعة لدولة الاحتلال التركي")
         # ("الطائرة المسيرة تابعة للتحالف": an adjective between)
         b = k + 1 if words[k + 1].norm in _BELONGS else (
             k + 2 if k + 3 < hi and words[k + 1].norm.startswith("ال") and words[k + 2].norm in _BELONGS else None)
@@ -513,7 +522,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 break
             if not words[g.j].norm.startswith("ب"):
                 continue
-            if any(words[k].norm in _HIT_OBJECTS for k in range(g.j + 1, min(hi, g.j + 4))):
+            # ("استهداف الفصائل بالرشاشات الثقيلة لمواقع قوات النظام": what it hit after ل)
+            if any(words[k].norm in _HIT_OBJECTS or (words[k].norm.startswith("ل") and words[k].norm[1:] in _HIT_SITES)
+                   for k in range(g.j + 1, min(hi, g.j + 4))):
                 perp = g
                 if target is not None and target is g:
                     target = None
