@@ -417,6 +417,11 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     if any(id(p) not in ends for p in c.places):
         for p in c.places:
             p.on_road = id(p) in ends
+    # "أقدمت عصابة مسلحة على خطف تاجر من ريف دمشق ... على الطريق المؤدي إلى مدينة شهبا": where the
+    # victim comes from is not where he was hit, when the line names that place too
+    origins = [p for p in c.places if _person_from(words, p.start)]
+    if origins and len(origins) < len(c.places):
+        c.places = [p for p in c.places if p not in origins]
     # "وفي دمشق، نقلت سانا عن مصادر أن قوات التحالف استهدفت ... بين قريتي الطابية وخشام": the city the
     # report comes from gives way to the place the report names
     seats = [p for p in c.places if _speaker_seat(text, p.start, p.end)]
@@ -463,7 +468,10 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         and discourse.starts_with("perp_after", words, k + 1) is None), hi)  # (a relative clause on a place only:
     # "تفجير مطاعم حي الوسطى الذي نفذه المرتزقة في 30 كانون الأول 2015" tells the attack's own day)
     rel_pos = words[rel].start if rel < hi else end
-    own_dates = [d for d in c.dates if d.start < rel_pos and not _describes_place(text, c, d)]
+    # ("وهو الثالث الذي يقتل بالطريقة ذاتها خلال الشهر الجاري": the remark's period dates nothing)
+    remark = next((words[k - 1].start for k in range(lo + 1, hi) if words[k].norm in _DEF_ORDINALS
+                   and words[k - 1].norm in _IT_IS), end)
+    own_dates = [d for d in c.dates if d.start < min(rel_pos, remark) and not _describes_place(text, c, d)]
     # "... أمس الأحد، إلى 140 قتيلاً، وفق ما أفادت به مصادر رسمية اليوم الإثنين": the day of the report
     # is not the day of the attack when the clause names one too
     told = [d for d in own_dates if d.kind in STRONG_DATES and any(
@@ -607,6 +615,16 @@ _SOURCE_WORDS = frozenset(norm_phrase("مواقع موقع مواقعها موا
 
 
 _UNITS = frozenset(norm_phrase("اللواء الفوج الفرقة الكتيبة"))
+
+
+_PERSONS = frozenset(norm_phrase("تاجر تاجرا شاب شابا رجل رجلا مواطن مواطنا طفل طفلا امرأة سيدة عامل عاملا سائق "
+                                 "سائقا موظف موظفا مدني مدنيا طالب طالبا شخص شخصا"))
+
+
+def _person_from(words: list[Word], pos: int) -> bool:
+    """"تاجر من ريف دمشق": a place right after a person and "من" is where the person comes from."""
+    k = bisect.bisect_left(words, pos, key=lambda w: w.start)
+    return k > 1 and words[k - 1].norm == "من" and words[k - 2].norm in _PERSONS
 
 
 def _numbered_unit(words: list[Word], j: int, pos: int) -> bool:
