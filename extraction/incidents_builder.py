@@ -469,9 +469,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     # "تفجير مطاعم حي الوسطى الذي نفذه المرتزقة في 30 كانون الأول 2015" tells the attack's own day)
     rel_pos = words[rel].start if rel < hi else end
     # ("وهو الثالث الذي يقتل بالطريقة ذاتها خلال الشهر الجاري": the remark's period dates nothing)
-    remark = next((words[k - 1].start for k in range(lo + 1, hi) if words[k].norm in _DEF_ORDINALS
-                   and words[k - 1].norm in _IT_IS), end)
-    own_dates = [d for d in c.dates if d.start < min(rel_pos, remark) and not _describes_place(text, c, d)]
+    remark = _remark_at(words, lo, hi)
+    remark_pos = words[remark].start if remark is not None else end
+    own_dates = [d for d in c.dates if d.start < min(rel_pos, remark_pos) and not _describes_place(text, c, d)]
     # "... أمس الأحد، إلى 140 قتيلاً، وفق ما أفادت به مصادر رسمية اليوم الإثنين": the day of the report
     # is not the day of the attack when the clause names one too
     told = [d for d in own_dates if d.kind in STRONG_DATES and any(
@@ -692,11 +692,16 @@ _DEF_ORDINALS = frozenset(norm_phrase("الثاني الثانية الثالث 
 _IT_IS = frozenset(norm_phrase("وهو وهي وهذا وهذه ليكون لتكون ويعد وتعد"))
 
 
+def _remark_at(words: list[Word], lo: int, hi: int) -> int | None:
+    """Where "وهو الثالث ..." (an ordinal remark on the attack told) starts in words[lo:hi], if anywhere."""
+    return next((k - 1 for k in range(lo + 1, hi) if words[k].norm in _DEF_ORDINALS and words[k - 1].norm in _IT_IS),
+                None)
+
+
 def _ordinal_remark(words: list[Word], lo: int, i: int) -> bool:
     """"لقي راعي أغنام حتفه بانفجار لغم، وهو الثالث الذي يقتل بالطريقة ذاتها خلال الشهر الجاري": the
     period counts how often such attacks happen; it is no toll of its own."""
-    return any(words[k].norm in _DEF_ORDINALS and k > lo and words[k - 1].norm in _IT_IS
-               for k in range(max(lo + 1, i - 10), i))
+    return _remark_at(words, max(lo, i - 11), i) is not None
 
 
 def _place_state(c: Clause, words: list[Word], pos: int) -> bool:
