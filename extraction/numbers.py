@@ -105,7 +105,7 @@ def _number_at(words: list[Word], i: int) -> tuple[int, int] | None:
         nxt = _word_value(words[j].norm)
         if nxt and nxt[1] == "hundreds" and nxt[0] == 100:
             value, kind, j = value * 100, "hundreds", j + 1
-        elif words[j].norm in ("الاف", "آلاف", "الف"):
+        elif _THOUSANDS.get(words[j].norm) == 1000:
             value, kind, j = value * 1000, "thousands", j + 1
     # "خمسة وعشرون", "مئة وعشرون", "ألف ومئتان"
     while j < len(words) and words[j].norm.startswith("و") and len(words[j].norm) > 2:
@@ -121,7 +121,8 @@ def _number_at(words: list[Word], i: int) -> tuple[int, int] | None:
     return _times_thousand(words, value, j) if kind != "thousands" else (value, j)
 
 
-_THOUSANDS = {"الف": 1000, "الاف": 1000, "آلاف": 1000, "مليون": 1000000, "ملايين": 1000000}
+# multipliers after a number, by normalised word ("ألف"، "آلاف"، "مليون"، "ملايين")
+_THOUSANDS = {w: n for ws, n in (("ألف آلاف", 1000), ("مليون ملايين", 1000000)) for w in norm_phrase(ws)}
 
 
 def _times_thousand(words: list[Word], value: int, j: int) -> tuple[int, int]:
