@@ -206,6 +206,7 @@ _UNITS = frozenset(norm_phrase("سنوات سنة سنتين عاما أعوام
                                "ساعات ساعة ساعتين دقائق دقيقة كيلومترات كيلومترا كيلومتر كم مترا أمتار"))
 _DUAL_VERBS = frozenset(norm_phrase("قتلا استشهدا أصيبا جرحا اختطفا اعتقلا قضيا"))
 _LAQIYA = frozenset(norm_phrase("لقي لقيت لقوا"))
+_DUAL_NOUNS = frozenset(norm_phrase("قتيلان قتيلين شهيدان شهيدين جريحان جريحين أسيران أسيرين"))
 _FARAQA = frozenset(norm_phrase("فارق فارقت فارقوا"))
 _FAQADA = frozenset(norm_phrase("فقد فقدت فقدوا"))
 
@@ -351,6 +352,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                 if c is not None and c.j == i:
                     count = c
                     break
+            if count is None and m.j - m.i == 1 and sub[m.i].norm.lstrip("وبل") in _DUAL_NOUNS:
+                count = Count(2, i, j, m.start, m.end, text[m.start:m.end])  # "وسقط قتيلان": two dead
         out.append(Casualty(kind, count.value if count else None, m.start, m.end, count, victim_from,
                             suspects=suspects))
     return out + _and_others(text, words, lo, hi, out)

@@ -227,6 +227,16 @@ def split_clauses(text: str, words: list[Word], sent: Sentence) -> list[tuple[in
                 and not discourse.any_in("place_anaphora", words, k + 1, min(sent.hi, k + 4)):
             # (not "وكانت المدينة قد شهدت"، "فبلدة مضايا ...، وكانت قد تعرضت": the place told before)
             cuts.append(k)
+    # "بينما قتلت امرأتان وطفل في قرية الغنطو، وسقط قتيلان في بلدة تير معلة": a second toll at a second place
+    for k in range(sent.lo + 2, sent.hi - 2):
+        if discourse.starts_with("second_toll_start", words, k) is None or not any(
+                ch in _PUNCT for ch in text[words[k - 1].end:words[k].start]):
+            continue
+        last = max(c for c in cuts if c <= k)
+        nxt = min([c for c in cuts if c > k] + [sent.hi])
+        if k - last >= 2 and discourse.any_in("in_settlement", words, last, k) and discourse.any_in(
+                "in_settlement", words, k, nxt):
+            cuts.append(k)
     cuts = sorted(set(cuts))
     cuts.append(sent.hi)
     return [(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1) if cuts[k + 1] > cuts[k]]

@@ -162,6 +162,9 @@ def count_at(text: str, words: list[Word], i: int) -> Count | None:
         return _mk(text, words, i, num[1], num[0], approx=approx)
     d = lex.dual.match_at(words, k)
     if d is not None:
+        more = with_kin(text, words, i, d[2])  # "امرأتان وطفل" = 3
+        if more.value is not None and more.value > 1:
+            return _mk(text, words, i, more.j, more.value + 1, approx=approx)
         return _mk(text, words, i, d[2], 2, approx=approx)
     v = lex.vague.match_at(words, k)
     if v is not None:
@@ -195,6 +198,12 @@ def with_kin(text: str, words: list[Word], i: int, j: int) -> Count:
         with_word = words[j].norm == "مع"  # "قتل مرعي الرمثان مع زوجته وأطفاله الستة"
         head = words[j + 1] if with_word else replace(words[j], norm=words[j].norm[1:])
         k = _lex().kin.match_at([head] + words[j + 1 + with_word:j + 4 + with_word], 0)
+        dual = None if k is not None or with_word else _lex().dual.match_at([head] + words[j + 1:j + 3], 0)
+        if dual is not None:
+            # "مقتل رجل وطفلين": two more people of the same toll
+            total += 2
+            j += dual[2]
+            continue
         if k is None:
             # "قُتل معلم وثلاثة تلاميذ": more people of the same toll, counted
             n = None if with_word else count_at(text, words, j)

@@ -57,6 +57,11 @@ def test_athnaa_is_not_two():
     ("اختطف مسلحون مجهولون، أمس الخميس، ثلاثة مدنيين", {"captured": 3}),
     ("قتل وجرح العشرات", {"killed": None}),
     ("سقوط قتلى وجرحى", {"killed": None, "wounded": None}),
+    # a dual casualty noun is two; two people and one more add up
+    ("وسقط قتيلان في بلدة تير معلة", {"killed": 2}),
+    ("أسفر عن سقوط قتيلين وجريحين", {"killed": 2, "wounded": 2}),
+    ("بينما قتلت امرأتان وطفل في قرية الغنطو", {"killed": 3}),
+    ("ما أدى إلى مقتل رجل وطفلين", {"killed": 3}),
 ])
 def test_casualties(text, expected):
     got = _tolls(text)
