@@ -17,7 +17,7 @@ CLASSES = ("clause_breaks", "background_start", "background_any", "new_event_sta
            "military_sites", "stationed_at", "reporter",
            "plain_persons", "biography", "downed", "destination",
            "reported_verbs", "another_attack", "pattern_adjectives", "reason", "army_ranks", "frame_start", "meanwhile",
-           "second_toll_start", "in_settlement")
+           "second_toll_start", "in_settlement", "period_span")
 # Cue classes matched without stripping clitics (short function words would over-match).
 _NO_CLITICS = {"clause_breaks", "background_start", "new_event_start", "continue_start", "affiliation", "support",
                "frame_start", "meanwhile", "second_toll_start", "in_settlement"}

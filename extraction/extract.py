@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from extraction.anaphora import adjective_mentions, resolve_anaphora
-from extraction.dates import find_date_mentions
+from extraction.dates import DateMention, find_date_mentions
 from extraction.groups import successor
 from extraction.incidents_builder import (
     STRONG_DATES,
@@ -225,7 +225,11 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
     place_s = [pl.start for pl in places]
     dates.sort(key=lambda d: d.start)
     date_s = [d.start for d in dates]
+    headings = _date_headings(text, sentences, dates)
+    heading = None
     for si, s in enumerate(sentences):
+        if si in headings:
+            heading = headings[si]
         # this sentence's share of each list (bisect: linear in the article, not clauses x mentions)
         s_trig = triggers[bisect.bisect_left(trig_i, s.lo):bisect.bisect_left(trig_i, s.hi)]
         s_groups = groups[bisect.bisect_left(group_i, s.lo):bisect.bisect_left(group_i, s.hi)]
@@ -234,6 +238,8 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
         for lo, hi in split_clauses(text, words, s):
             c = make_clause(len(clauses), text, words, s, si, lo, hi, s_trig, s_groups, s_places, s_dates,
                             lo == s.lo)
+            if heading is not None and si not in headings and not any(d.kind in STRONG_DATES for d in c.dates):
+                c.dates = [*c.dates, heading]  # a chronicle's lines under "الثلاثاء 8 من حزيران"
             if not any(d.kind in STRONG_DATES for d in c.dates) and _same_day(words, lo, hi):
                 # "وفي اليوم ذاته قصفت قوات النظام ...": the day of the attack told just before
                 told = next((d for p in reversed(clauses[-6:]) for d in p.dates
@@ -272,6 +278,19 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
     drafts = build_drafts(clauses)
     incidents = finish(article, drafts, sentences, clauses)  # (sentences are in text order: finish bisects them)
     return _Analysis(article, words, sentences, clauses, groups, triggers, places, dates, incidents)
+
+
+def _date_headings(text: str, sentences: list[Sentence], dates: list[DateMention]) -> dict[int, DateMention]:
+    """A chronicle's day headings: lines that hold only a day ("السبت 5 من حزيران") and date the lines
+    under them. Only with two or more such lines (one alone is a dateline, the publication day)."""
+    out = {}
+    for si, s in enumerate(sentences):
+        line = text[s.start:s.end].strip(" \t:.-–")
+        mine = [d for d in dates if s.start <= d.start < s.end and d.precision == "day" and d.value is not None]
+        if len(mine) == 1 and "\n" not in line and len(line) <= len(mine[0].text) + 3 and mine[0].text in line and (
+                s.end >= len(text) or text[s.end:s.end + 1] in "\n" or text[s.end:].lstrip(" \t:.-–").startswith("\n")):
+            out[si] = mine[0]
+    return out if len(out) >= 2 else {}
 
 
 _MEANWHILE = frozenset(("فيما", "بينما"))

@@ -24,6 +24,7 @@ from extraction.casualties import Casualty, find_casualties, find_rising_tolls, 
 from extraction.dates import DateMention
 from extraction.groups import load_groups
 from extraction.lexicon import Word, norm_phrase, words_of
+from extraction.numbers import count_at
 from extraction.places import (
     PlaceRef,
     best_place,
@@ -330,6 +331,8 @@ _SPEECH_VERBS = frozenset(norm_phrase("قال قالت أفاد أفادت ذك�
                                       "أعلن أعلنت تحدث تحدثت"))
 
 
+_OPERATIONS = frozenset(norm_phrase("عملية عمليات هجوما هجوم هجمات اعتداء اعتداءات هجوماً"))
+_MANY_OPERATIONS = 10  # (not "20 غارة": one day's raids on a town are one attack)
 _WAR_TOLL = 10000  # no single attack in Syria's war killed this many: a count this size is a war's toll
 
 
@@ -697,6 +700,7 @@ def _bulletin_line(text: str, start: int, anywhere: bool = False) -> bool:
     return (anywhere or not text[line:start].strip()) and _HEADING_RE.match(text, line) is not None
 
 
+_DEEMED = frozenset(norm_phrase("ويعد يعد وتعد تعد ويعتبر يعتبر وتعتبر تعتبر"))
 _DEF_ORDINALS = frozenset(norm_phrase("الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة "
                                    "السابع السابعة الثامن الثامنة التاسع التاسعة العاشر العاشرة"))
 _IT_IS = frozenset(norm_phrase("وهو وهي وهذا وهذه ليكون لتكون ويعد وتعد"))
@@ -790,6 +794,12 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
             # استهداف المدنيين": the blame for the attack told, not another attack
             c.kind, c.why, c.background = "anaphoric", "blame", False
             return
+    if words[c.lo].norm in _DEEMED and not real and any(
+            words[k].norm in _SUPERLATIVES or words[k].norm.lstrip("و") in ("اول", "الاول", "الاولي")
+            for k in range(c.lo + 1, min(c.hi, c.lo + 5))):
+        # "ويعد الهجوم الأول من نوعه على كنيسة في دمشق منذ سقوط النظام": a remark on the attack told
+        c.kind, c.why = "none", "remark"
+        return
     if words[c.lo].norm in _COINCIDE:
         # "وتزامن القصف مع زيارة ... إلى دمشق": the attack already told, dated by something else; but
         # "وتزامنت الغارات مع قصف مدفعي استهدف بلدة حمورية": what comes after "مع" is another attack
@@ -843,6 +853,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
     # "وتقول الأمم المتحدة إن أكثر من 100 ألف شخص قتلوا في الصراع": tens of thousands are a war's toll
     cumulative += [(_word_index(words, x.cue_start), _word_index(words, x.cue_start) + 1) for x in c.casualties
                    if x.value is not None and x.value >= _WAR_TOLL]
+    # "رصد المرصد 312 عملية نفذتها خلايا التنظيم": scores of operations counted are a period's record
+    cumulative += [(k, k + 2) for k in range(lo, hi - 1) if words[k + 1].norm.lstrip("و") in _OPERATIONS
+                   and (n := count_at(text, words, k)) is not None and n.value is not None and n.value >= _MANY_OPERATIONS]
     pick = next((k for k in range(lo, hi) if words[k].norm.lstrip("و") in _PICKS), None)
     if pick is not None and (cumulative or cum_dates) and any(
             d.precision == "day" and d.start > words[pick].start for d in c.dates):
@@ -870,7 +883,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
         d.kind == "weekday" for d in c.dates if any(
             words[k].norm in _SINCE and words[k].end <= d.start and len(text[words[k].end:d.start].strip()) == 0
             for k in range(lo, hi)))
-    if (cumulative and not discourse.any_in("toll_of_this", words, lo, hi)) \
+    # "وثّق المرصد مقتل 349 شخصاً خلال شهر كانون الثاني، في حصيلة هي الأعلى منذ أشهر": a month's count
+    # with no attack named stays a period's toll, however high
+    month_toll = not real and not c.is_title and discourse.any_in("period_span", words, lo, hi)
+    if month_toll or (cumulative and not discourse.any_in("toll_of_this", words, lo, hi)) \
             or cum_dates or (c.since_date and not since_lost) or c.breakdown:
         c.kind, c.why = "none", "cumulative"
         return
