@@ -700,6 +700,7 @@ def _bulletin_line(text: str, start: int, anywhere: bool = False) -> bool:
     return (anywhere or not text[line:start].strip()) and _HEADING_RE.match(text, line) is not None
 
 
+_TOLD_BY = frozenset(norm_phrase("شنها شنتها شنوها نفذها نفذتها نفذوها"))
 _DEEMED = frozenset(norm_phrase("ويعد يعد وتعد تعد ويعتبر يعتبر وتعتبر تعتبر"))
 _DEF_ORDINALS = frozenset(norm_phrase("الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة "
                                    "السابع السابعة الثامن الثامنة التاسع التاسعة العاشر العاشرة"))
@@ -794,10 +795,13 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
             # استهداف المدنيين": the blame for the attack told, not another attack
             c.kind, c.why, c.background = "anaphoric", "blame", False
             return
+    since = next((k for k in range(c.lo, c.hi) if words[k].norm == "منذ"), c.hi)
     if words[c.lo].norm in _DEEMED and not real and any(
             words[k].norm in _SUPERLATIVES or words[k].norm.lstrip("و") in ("اول", "الاول", "الاولي")
-            for k in range(c.lo + 1, min(c.hi, c.lo + 5))):
-        # "ويعد الهجوم الأول من نوعه على كنيسة في دمشق منذ سقوط النظام": a remark on the attack told
+            for k in range(c.lo + 1, min(c.hi, c.lo + 5))) and not any(t.i > since for t in c.triggers) and not any(
+            x.cue_start > words[since].start for x in c.casualties if since < c.hi):
+        # "ويعد الهجوم الأول من نوعه على كنيسة في دمشق منذ سقوط النظام": a remark on the attack told (but
+        # "ويعد هذا الاعتداء الأكبر منذ الاعتداء الذي نفذه داعش في 30 كانون الأول" names a past attack)
         c.kind, c.why = "none", "remark"
         return
     if words[c.lo].norm in _COINCIDE:
@@ -886,6 +890,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
     # "وثّق المرصد مقتل 349 شخصاً خلال شهر كانون الثاني، في حصيلة هي الأعلى منذ أشهر": a month's count
     # with no attack named stays a period's toll, however high
     month_toll = not real and not c.is_title and discourse.any_in("period_span", words, lo, hi)
+    # "وبذلك ترتفع الحصيلة الإجمالية لضحايا هجمات اليوم إلى 215": the running total of the attacks told
+    month_toll = month_toll or (words[lo].norm in ("وبذلك", "بذلك") and not c.is_title
+                                and any("رتفع" in words[k].norm for k in range(lo, min(hi, lo + 3)))
+                                and all(t.generic_plural or t.anaphoric for t in c.triggers))
     if month_toll or (cumulative and not discourse.any_in("toll_of_this", words, lo, hi)) \
             or cum_dates or (c.since_date and not since_lost) or c.breakdown:
         c.kind, c.why = "none", "cumulative"
@@ -942,7 +950,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
             return
         c.kind = "anaphoric" if (has_ana or c.casualties) else "none"
         return
-    if all(t.generic_plural for t in real) and not has_date:
+    if all(t.generic_plural for t in real) and not has_date and not (c.places and any(
+            t.j < hi and words[t.j].norm in _TOLD_BY for t in real)):
+        # (but "هجمات شنها مسلحون على حواجز في مدينة جبلة": attacks told, by whom and where)
         c.kind, c.why = ("anaphoric" if c.casualties else "none"), "plural pattern"
         return
     if generic and not has_date and not has_count:
@@ -1154,11 +1164,12 @@ def _back_to_the_place(c: Clause) -> bool:
     return c.place_ana and not c.places and not c.new_event and not c.background and c.kind == "event"
 
 
-def _same_day_attacker_kind(d: Draft, c: Clause) -> bool:
-    """The clause names the draft's own day (a strong date), the same attacker and the same kind of attack."""
+def _same_day_attacker_kind(d: Draft, c: Clause, undated: bool = False) -> bool:
+    """The clause names the draft's own day (a strong date; ``undated``: or no date at all), the same
+    attacker and the same kind of attack."""
     sd = d.strong_date()
     cd = next((x for x in c.dates if x.kind in STRONG_DATES), None)
-    if sd is None or cd is None or sd.value is None or sd.value != cd.value:
+    if not (undated and not c.dates) and (sd is None or cd is None or sd.value is None or sd.value != cd.value):
         return False
     if not (c.perp and d.perp and _related(c.perp.id, d.perp.id)):
         return False
@@ -1169,8 +1180,9 @@ def _same_day_attacker_kind(d: Draft, c: Clause) -> bool:
 def _same_day_and_town(d: Draft, c: Clause) -> bool:
     """"ونقلت سانا عن مصدر عسكري أن العدو الإسرائيلي نفذ مساء الثلاثاء عدواناً جوياً ... منطقة المزة" right
     after Tuesday evening's strike on حي المزة: the same day, town, attacker and kind of attack is the same
-    attack told again."""
-    if d.background or c.background or not _same_day_attacker_kind(d, c):
+    attack told again (so is "ونقلت سانا عن مصدر عسكري قوله إن العدو الإسرائيلي نفذ عدواناً جوياً ...
+    مستهدفاً مبنى القنصلية في حي المزة", with no day of its own, right after)."""
+    if d.background or c.background or not _same_day_attacker_kind(d, c, undated=True):
         return False
     towns = [p for p in c.places if p.precision <= 2]
     return bool(towns) and all(any(same_area(p, q, km=2.0) for q in d.places if q.precision <= 2) for p in towns)

@@ -291,6 +291,9 @@ class StanzaWord:
     idx: int
 
 
+_HUJUM_WORDS = ("هجوم", "الهجوم", "هجمات", "الهجمات")
+
+
 def _dep_roles(trigger: Trigger, swords: list[StanzaWord], mentions: list[GroupMention]):
     """(perp, target) from the parse: nsubj / obj (or obl) children of a verbal trigger."""
     verb = next((w for w in swords if w.start <= trigger.start < w.end or trigger.start <= w.start < trigger.end),
@@ -660,8 +663,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if m is None:
                 m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=3)
                 if m is not None and words[i].norm.startswith("استهدف") and not type_from_actor(m.text) and any(
-                        t.j <= i and i - t.j <= 1 and t.attack_type != "armed_clash" for t in triggers):
-                    # "تفجير استهدف مبنى الأمن القومي": the attack word is the subject, the group its object
+                        t.j <= i and i - t.j <= 1 and (t.attack_type != "armed_clash" or t.text.lstrip("وبل").startswith(
+                            _HUJUM_WORDS)) for t in triggers):
+                    # "تفجير استهدف مبنى الأمن القومي"، "بهجوم استهدف دوريتهما": the attack word is the
+                    # subject, the group its object
                     target = target or m
                     m = None
                     continue
