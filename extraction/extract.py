@@ -195,6 +195,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
         sent_of_word[s.lo:s.hi] = [k] * (s.hi - s.lo)
     groups = sorted(groups + adjective_mentions(text, words, triggers, groups), key=lambda g: (g.i, g.j))
     groups = link_hedged(resolve_anaphora(text, words, groups, para_of_word, sent_of_word), words)
+    groups = _which_occupation(groups)
     # places: gazetteer scan per paragraph, then NER LOC it missed; never inside a group name
     places: list[PlaceRef] = []
     for s, e in p.paras:
@@ -278,6 +279,19 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
     drafts = build_drafts(clauses)
     incidents = finish(article, drafts, sentences, clauses)  # (sentences are in text order: finish bisects them)
     return _Analysis(article, words, sentences, clauses, groups, triggers, places, dates, incidents)
+
+
+_ISRAELI = ("إسرائيل", "الإسرائيلي", "اسرائيل", "الاسرائيلي")
+
+
+def _which_occupation(groups: list[GroupMention]) -> list[GroupMention]:
+    """Kurdish outlets call Turkey's army "جيش الاحتلال" ("قصف جيش الاحتلال التركي ..." then "طائرة مسيّرة
+    تابعة لجيش الاحتلال"): in an article that names the Turkish occupation and never Israel, a bare
+    "الاحتلال" is Turkey's, not Israel's (the lexicon's default)."""
+    if not any(g.id == "turkey" and "احتلال" in g.text for g in groups) or any(
+            g.id == "israel" and any(x in g.text for x in _ISRAELI) for g in groups):
+        return groups
+    return [replace(g, id="turkey") if g.id == "israel" and "احتلال" in g.text else g for g in groups]
 
 
 def _date_headings(text: str, sentences: list[Sentence], dates: list[DateMention]) -> dict[int, DateMention]:

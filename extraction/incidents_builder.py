@@ -112,6 +112,7 @@ class Clause:
     earlier_report: bool = False  # "وكان مصدر ... أفاد في وقت سابق بأن": the news attack as first reported
     meanwhile: bool = False  # "في الأثناء، شن طيران التحالف": news time again after a past told
     owner_named: GroupMention | None = None  # "أن الطائرة تابعة للتحالف الدولي": who the attacker told was
+    learnt: bool = False  # "وتبيّن لاحقاً أنهما عنصران في الأمن العام": what was learnt about the victims
 
 
 @dataclass
@@ -537,6 +538,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                        and d.kind != "yesterday")  # "الاشتباكات التي اندلعت منذ صباح أمس الإثنين": the news day
     c.new_event = _starts("new_event_start", words, lo, hi) or discourse.any_in("another_attack", words, lo, hi)
     c.meanwhile = _starts("meanwhile", words, lo, hi)
+    c.learnt = words[lo].norm in _LEARNT
     c.similar = any(words[k].norm.startswith("مماثل") or (  # "الطائرات ذاتها": the same aircraft as before
         words[k].norm in _SAME_ONES and k > lo and words[k - 1].norm.startswith("ال")) or (
         # "كما قصفت طائرات أخرى بلدة موحسن"، "غارات أخرى": more of the same force's aircraft
@@ -700,6 +702,7 @@ def _bulletin_line(text: str, start: int, anywhere: bool = False) -> bool:
     return (anywhere or not text[line:start].strip()) and _HEADING_RE.match(text, line) is not None
 
 
+_LEARNT = frozenset(norm_phrase("وتبين تبين واتضح اتضح"))
 _TOLD_BY = frozenset(norm_phrase("شنها شنتها شنوها نفذها نفذتها نفذوها"))
 _DEEMED = frozenset(norm_phrase("ويعد يعد وتعد تعد ويعتبر يعتبر وتعتبر تعتبر"))
 _DEF_ORDINALS = frozenset(norm_phrase("الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة "
@@ -1398,11 +1401,25 @@ def _name_the_owner(c: Clause, drafts: list[Draft]) -> None:
     last.perp = c.owner_named
 
 
+def _name_the_victims(c: Clause, drafts: list[Draft]) -> None:
+    """"قُتل شابان بهجوم على حاجز، وتبيّن لاحقاً أنهما عنصران في إدارة الأمن العام": what was learnt
+    about the victims names the side hit by the attack just told, when it had none."""
+    if c.is_title or not c.groups or not c.learnt:  # (its "كانا قد التحقا بها الشهر الماضي" dates nothing)
+        return
+    last = next((d for d in reversed(drafts) if not d.is_title), None)
+    if last is None or (last.target is not None and not _soft_civilians(last.target)) or last.last_sent != c.sent:
+        return  # (a soft "شابان" gives way to who they turned out to be)
+    victim = c.groups[0]
+    if not (last.perp is not None and _related(last.perp.id, victim.id)):
+        last.target = victim
+
+
 def _build_drafts(clauses: list[Clause]) -> list[Draft]:
     drafts: list[Draft] = []
     for c in clauses:
         if c.kind == "none":
             _name_the_owner(c, drafts)
+            _name_the_victims(c, drafts)
             continue
         # only the last few drafts can be within a sentence of this clause (bounded work per clause)
         body = [d for d in drafts[-_RECENT_SCAN:] if d.is_title == c.is_title]
@@ -1952,7 +1969,11 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     shot_down = attack_type == "other" and any(t.downed is not None for t in trig)  # (by jets, still no airstrike)
     if attack_type in ("armed_clash", "other") and d.perp is not None and not shot_down:
         # "الطيران الإسرائيلي" strikes from the air; "دبابة تابعة لجيش الاحتلال" fires shells
-        attack_type = type_from_actor(d.perp.text) or type_from_actor(_owned_by(article.text, d.perp.start)) or attack_type
+        # ("واستهدفت طائرات الاحتلال الحربية": the air word just before the name)
+        lead = article.text[max(0, d.perp.start - 12):d.perp.start].split()[-1:] if d.perp.start else []
+        attack_type = type_from_actor(d.perp.text) or type_from_actor(_owned_by(article.text, d.perp.start)) or (
+            type_from_actor(" ".join(lead + [d.perp.text])) if lead and not lead[-1].startswith(("ب", "ل")) else None
+        ) or attack_type
         if attack_type in ("armed_clash", "other") and not any(t.attack_type == "armed_clash" and t.rank >= 30
                                                                for t in trig):
             attack_type = type_from_actor_id(d.perp.id) or attack_type  # "شن الاحتلال عدوانا على مواقع"
@@ -2062,7 +2083,9 @@ def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention]
             c.target = None  # (the rest of a blame line is the accuser's words: "يواصل استهداف المدنيين")
     if c.perp is None and text is not None:
         w = weapon_actor(text, words, c.lo, c.hi, published)  # "بسقوط برميل متفجر": the regime's air force
-        if w is not None and not (c.target and _related(c.target.id, w.id)):
+        # (not "بدعم من مروحيات التحالف الدولي": a weapon whose owner is named right after it)
+        if w is not None and not (c.target and _related(c.target.id, w.id)) and not any(
+                g.i <= w.i < g.j and g.id != w.id for g in groups):
             c.perp = w
     if c.target is None and text is not None and c.why != "blame":
         c.target = ranked_victim(text, words, c.lo, c.hi, groups, c.triggers, c.casualties, c.perp)
