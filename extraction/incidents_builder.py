@@ -738,7 +738,7 @@ def _in_relative_state(c: Clause, words: list[Word], pos: int) -> bool:
     """True when ``pos`` sits in a relative clause that follows the clause's news day and no toll
     comes after that relative pronoun."""
     k = bisect.bisect_left(words, pos, key=lambda w: w.start)
-    rel = next((x for x in range(k - 1, max(c.lo, k - 8) - 1, -1) if words[x].norm in _RELATIVES), None)
+    rel = next((x for x in range(k - 1, max(c.lo, k - 16) - 1, -1) if words[x].norm in _RELATIVES), None)
     if rel is None:
         return False
     start = words[rel].start
@@ -825,7 +825,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
     # "دون ورود معلومات عن خسائر حتى الآن": "so far" closes a no-news remark, not a cumulative period
     news_day = any(d.kind in STRONG_DATES and d.days_before in (0, 1) for d in c.dates)
     cum_dates = [d for d in c.dates if d.kind in CUMULATIVE_DATES and not _after_superlative(words, lo, d.start)
-                 and not (d.kind == "until_now" and news_day)]  # "بدأت اليوم حملة أسفرت حتى الآن عن مقتل 3"
+                 and not (d.kind == "until_now" and news_day)
+                 # "كسر الحصار الذي يفرضه التنظيم ... منذ مطلع عام 2015": a period in a relative clause on
+                 # a state, after the news day, is how long the state lasted
+                 and not (news_day and _in_relative_state(c, words, d.start))]  # "بدأت اليوم حملة أسفرت حتى الآن عن مقتل 3"
     if cum_dates and discourse.any_in("no_info", words, lo, hi):
         cum_dates = [d for d in cum_dates if d.kind != "until_now"]
     upd = c.update
@@ -844,6 +847,8 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
         cum_dates = kept
     cumulative = [(i, j) for i, j in discourse.positions("cumulative", words, lo, hi)
                   if (upd is None or not (upd.cue_start <= words[i].start < upd.cue_end))
+                  # (a cue never straddles a comma: "مستشاري الحرس الثوري في سوريا، في منطقة السيدة زينب")
+                  and not any(ch in "،,؛;:" for ch in text[words[i].start:words[j - 1].end])
                   and not (rising and any(x in words[k].norm for k in range(i, j) for x in ("حصيل", "رتفع")))
                   and not _after_superlative(words, lo, words[i].start)  # "من أكثر الهجمات دموية منذ سنوات"
                   and not any(0 <= s - words[j - 1].end <= 2 for s in told_from)
@@ -974,6 +979,8 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
     ends = _road_second_ends(c.places, words, lo, hi) | _road_second_ends(c.places, words, lo, hi, text) | _locators(
         c.places, words)
     admin1 = {getattr(p.candidate, "admin1_pcode", None) for p in c.places if id(p) not in ends}
+    # ("في منطقة السيدة زينب قرب دمشق": the capital and its countryside are one area, not two provinces)
+    admin1 = {"SY03" if a == "SY01" else a for a in admin1}
     if len(admin1 - {None}) >= 3 or (len(admin1 - {None}) >= 2 and c.background):  # "في محافظات اللاذقية وإدلب وحلب"
         c.kind, c.why = "none", "summary of several places"
         return
@@ -1220,8 +1227,20 @@ def _linked(d: Draft, c: Clause) -> bool:
             c.places or c.dates or c.new_event) and _FAMILY.get(strongest(c.triggers)) == _FAMILY.get(
             strongest(d.event_triggers)):
         return True  # "استأنفت قسد هجومها على جيب داعش في الباغوز" then "ودارت اشتباكات عنيفة بين قسد والتنظيم"
+    if c.cont and _new_kind_elsewhere(d, c):
+        return False  # "وأضاف المراسل أن قوات الاحتلال أطلقت النار باتجاه رعاة قرب بلدة الرفيد" after a raid on طرنجة
     # "وتبنى مرتزقة داعش صباح اليوم التفجير": a claim of the attack just told
     return c.cont or c.place_ana or any(t.anaphoric for t in c.triggers) or (_bare_claim(c) and _says_more(c))
+
+
+def _new_kind_elsewhere(d: Draft, c: Clause) -> bool:
+    """A line that goes on ("وأضاف ...") but tells another kind of attack in another village."""
+    mine = {_FAMILY.get(t.attack_type, t.attack_type) for t in c.triggers if not t.anaphoric}
+    theirs = {_FAMILY.get(t.attack_type, t.attack_type) for t in d.event_triggers}
+    exact = [p for p in c.places if p.precision <= 2 and not p.locator and getattr(p.candidate, "kind", None) != "region"]
+    told = [q for q in d.places if q.precision <= 1]
+    return bool(mine and theirs and not mine & theirs and exact and told) and not any(
+        same_area(p, q, km=5.0) for p in exact for q in told)
 
 
 def _bare_claim(c: Clause) -> bool:
@@ -1975,7 +1994,8 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
             type_from_actor(" ".join(lead + [d.perp.text])) if lead and not lead[-1].startswith(("ب", "ل")) else None
         ) or attack_type
         if attack_type in ("armed_clash", "other") and not any(t.attack_type == "armed_clash" and t.rank >= 30
-                                                               for t in trig):
+                                                               for t in trig) and not any(t.shooting for t in trig):
+            # (gunfire is no air strike: "أطلقت قوات الاحتلال النار باتجاه رعاة أغنام")
             attack_type = type_from_actor_id(d.perp.id) or attack_type  # "شن الاحتلال عدوانا على مواقع"
     elif attack_type == "shelling" and d.perp is not None and all(
             t.text.strip().startswith(_BARE_SHELLING) and len(t.text.split()) == 1
