@@ -247,7 +247,8 @@ def test_runs_the_real_extraction_on_a_dev_article(nlp, tmp_path):
 TUNED = ["devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "devset9", "devset10",
          "devset11", "devset12", "devset13", "devset14", "devset15", "devset16", "devset17", "devset18", "devset19",
          "devset20", "devset21", "devset22", "devset23", "devset24", "devset25", "devset26", "devset27",
-         "devset28", "devset29", "devset30", "devset31", "devset32", "devset33", "devset34"]
+         "devset28", "devset29", "devset30", "devset31", "devset32", "devset33", "devset34",
+         "devset35", "devset36"]
 
 
 @pytest.mark.stanza
