@@ -302,7 +302,7 @@ def _date_headings(text: str, sentences: list[Sentence], dates: list[DateMention
         line = text[s.start:s.end].strip(" \t:.-–")
         mine = [d for d in dates if s.start <= d.start < s.end and d.precision == "day" and d.value is not None]
         if len(mine) == 1 and "\n" not in line and len(line) <= len(mine[0].text) + 3 and mine[0].text in line and (
-                s.end >= len(text) or text[s.end:s.end + 1] in "\n" or text[s.end:].lstrip(" \t:.-–").startswith("\n")):
+                s.end >= len(text) or text[s.end:].lstrip(" \t:.-–").startswith("\n")):
             out[si] = mine[0]
     return out if len(out) >= 2 else {}
 

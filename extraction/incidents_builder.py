@@ -825,10 +825,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
     # "دون ورود معلومات عن خسائر حتى الآن": "so far" closes a no-news remark, not a cumulative period
     news_day = any(d.kind in STRONG_DATES and d.days_before in (0, 1) for d in c.dates)
     cum_dates = [d for d in c.dates if d.kind in CUMULATIVE_DATES and not _after_superlative(words, lo, d.start)
-                 and not (d.kind == "until_now" and news_day)
+                 and not (d.kind == "until_now" and news_day)  # "بدأت اليوم حملة أسفرت حتى الآن عن مقتل 3"
                  # "كسر الحصار الذي يفرضه التنظيم ... منذ مطلع عام 2015": a period in a relative clause on
                  # a state, after the news day, is how long the state lasted
-                 and not (news_day and _in_relative_state(c, words, d.start))]  # "بدأت اليوم حملة أسفرت حتى الآن عن مقتل 3"
+                 and not (news_day and _in_relative_state(c, words, d.start))]
     if cum_dates and discourse.any_in("no_info", words, lo, hi):
         cum_dates = [d for d in cum_dates if d.kind != "until_now"]
     upd = c.update
@@ -897,12 +897,12 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
             for k in range(lo, hi)))
     # "وثّق المرصد مقتل 349 شخصاً خلال شهر كانون الثاني، في حصيلة هي الأعلى منذ أشهر": a month's count
     # with no attack named stays a period's toll, however high
-    month_toll = not real and not c.is_title and discourse.any_in("period_span", words, lo, hi)
+    period_toll = not real and not c.is_title and discourse.any_in("period_span", words, lo, hi)
     # "وبذلك ترتفع الحصيلة الإجمالية لضحايا هجمات اليوم إلى 215": the running total of the attacks told
-    month_toll = month_toll or (words[lo].norm in ("وبذلك", "بذلك") and not c.is_title
-                                and any("رتفع" in words[k].norm for k in range(lo, min(hi, lo + 3)))
-                                and all(t.generic_plural or t.anaphoric for t in c.triggers))
-    if month_toll or (cumulative and not discourse.any_in("toll_of_this", words, lo, hi)) \
+    period_toll = period_toll or (words[lo].norm in ("وبذلك", "بذلك") and not c.is_title
+                                  and any("رتفع" in words[k].norm for k in range(lo, min(hi, lo + 3)))
+                                  and all(t.generic_plural or t.anaphoric for t in c.triggers))
+    if period_toll or (cumulative and not discourse.any_in("toll_of_this", words, lo, hi)) \
             or cum_dates or (c.since_date and not since_lost) or c.breakdown:
         c.kind, c.why = "none", "cumulative"
         return
@@ -1581,6 +1581,11 @@ def _instrument(text: str, t: Trigger) -> bool:
 _OWNED = ("تابعة", "التابعة", "تابع", "التابع", "تابعتين")
 
 
+def _word_before(text: str, start: int) -> list[str]:
+    """The word just before a group's name ("طائرات" in "طائرات الاحتلال"), as a list of at most one."""
+    return text[max(0, start - 12):start].split()[-1:] if start else []
+
+
 def _owned_by(text: str, start: int) -> str:
     """The noun a group owns, told just before it ("دبابة تابعة لجيش الاحتلال" -> "دبابة")."""
     before = text[max(0, start - 30):start].rstrip("لـ").split()  # (the ل of "لجيش" may sit before the name)
@@ -1989,7 +1994,7 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     if attack_type in ("armed_clash", "other") and d.perp is not None and not shot_down:
         # "الطيران الإسرائيلي" strikes from the air; "دبابة تابعة لجيش الاحتلال" fires shells
         # ("واستهدفت طائرات الاحتلال الحربية": the air word just before the name)
-        lead = article.text[max(0, d.perp.start - 12):d.perp.start].split()[-1:] if d.perp.start else []
+        lead = _word_before(article.text, d.perp.start)
         attack_type = type_from_actor(d.perp.text) or type_from_actor(_owned_by(article.text, d.perp.start)) or (
             type_from_actor(" ".join(lead + [d.perp.text])) if lead and not lead[-1].startswith(("ب", "ل")) else None
         ) or attack_type
@@ -2002,7 +2007,7 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
             for t in trig if t.attack_type == "shelling"):
         # "وكان الطيران التركي قد قصف": a bare "قصف" by an air force is an air strike
         # (the air word may stand before the group's name: "قصفت طائرات الاحتلال التركي")
-        before = article.text[max(0, d.perp.start - 12):d.perp.start].split()[-1:] if d.perp.start else []
+        before = _word_before(article.text, d.perp.start)
         attack_type = {"airstrike": "airstrike", "drone_strike": "drone_strike"}.get(
             type_from_actor(" ".join(before + [d.perp.text])) or type_from_actor_id(d.perp.id) or "", attack_type)
     if attack_type == "shelling" and d.perp is not None and _top_id(d.perp.id) in _MISSILE_AIR and all(
