@@ -38,6 +38,7 @@ from extraction.roles import (
     GroupMention,
     StanzaWord,
     assign_roles,
+    implied_site_owners,
     owned_attacker,
     ranked_victim,
     site_owner,
@@ -101,6 +102,7 @@ class Clause:
     breakdown: bool = False  # follows a cumulative clause in the same sentence (a share of that toll)
     since_date: bool = False
     military_site: bool = False  # names a military site ("مطار"، "حاجز"، "مركز البحوث العلمية")
+    site_span: tuple[int, int, int, int] | None = None  # the first such site's (start, end, i, j)
     update: Casualty | None = None  # "ارتفعت حصيلة ضحايا الهجوم ... إلى 86 قتيلا": the new toll of this attack
     pluperfect: bool = False  # background only by its opening "وكان ... قد" (no past date, no "مماثل")
     similar: bool = False  # "غارات مماثلة": like the attack told before
@@ -572,8 +574,12 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.circumstance = words[lo].norm in _CIRCUMSTANCE or (
         words[lo].norm == "وذلك" and lo + 1 < hi and words[lo + 1].norm in _CIRCUMSTANCE)
     stations = [j for _i, j in discourse.positions("stationed_at", words, lo, hi)] + [j for _i, j in origin]
-    c.military_site = any(not any(i - 5 <= j <= i for j in stations)
-                          for i, _j in discourse.positions("military_sites", words, lo, hi))
+    sites = [(i, j) for i, j in discourse.positions("military_sites", words, lo, hi)
+             if not any(i - 5 <= k <= i for k in stations)]
+    c.military_site = bool(sites)
+    if sites:
+        i, j = sites[0]
+        c.site_span = (words[i].start, words[j - 1].end, i, j)
     # an update names the attack ("الهجوم"، "جراء القصف"); without one it is a statistic, unless it tells
     # of the wounded who died ("أعلنت الهيئة ارتفاع عدد القتلى إلى 14، بعد وفاة ثلاثة من الجرحى")
     if c.triggers or any(words[k].norm.startswith(_DIED_OF_WOUNDS) or words[k].norm[1:].startswith(_DIED_OF_WOUNDS)
@@ -1990,6 +1996,13 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         owner = next((c.site_owner for c in d.clauses if c.site_owner is not None), None)
         if owner is not None and not (d.perp and _related(d.perp.id, owner.id)):
             target = owner  # "اتجهت 10 طائرات مسيرة هجومية نحو قاعدة حميميم": Russia's base
+    if target is None and d.perp is not None:
+        # "شن الطيران الحربي الإسرائيلي غارات على تسعة مواقع عسكرية": the military sites Israel strikes in
+        # Syria are the Syrian army's, when the text names no other owner
+        site = next((c.site_span for c in d.clauses if c.kind == "event" and c.site_span is not None), None)
+        owner_id = implied_site_owners().get(_top_id(d.perp.id))
+        if site is not None and owner_id is not None:
+            target = GroupMention(owner_id, site[0], site[1], article.text[site[0]:site[1]], site[2], site[3])
     shot_down = attack_type == "other" and any(t.downed is not None for t in trig)  # (by jets, still no airstrike)
     if attack_type in ("armed_clash", "other") and d.perp is not None and not shot_down:
         # "الطيران الإسرائيلي" strikes from the air; "دبابة تابعة لجيش الاحتلال" fires shells

@@ -861,6 +861,12 @@ def weapon_actor(text: str, words: list[Word], lo: int, hi: int, published: str 
     return _named_by("weapon_actors.yaml", text, words, lo, hi, published)
 
 
+@lru_cache(maxsize=1)
+def implied_site_owners() -> dict[str, str]:
+    """Attacker id -> the owner of the generic military sites it strikes (struck_site_owners.yaml)."""
+    return {str(k): str(v) for k, v in load_yaml("struck_site_owners.yaml").items()}
+
+
 def site_owner(text: str, words: list[Word], lo: int, hi: int, published: str | None) -> GroupMention | None:
     """The owner a named military site gives ("قاعدة حميميم" -> Russia), for an attack naming no target."""
     return _named_by("site_owners.yaml", text, words, lo, hi, published)
