@@ -294,6 +294,20 @@ class StanzaWord:
 _HUJUM_WORDS = ("هجوم", "الهجوم", "هجمات", "الهجمات")
 
 
+_SITE_WORDS = frozenset(norm_phrase(
+    "حاجز حواجز حاجزا حاجزين نقاط نقطة نقاطا مواقع موقع موقعا موقعين مقرات مقر مقرا مقار مقري عسكرية عسكري "
+    "امنية امني تجمعات تحصينات ثكنة ثكنات مستودع مستودعات دورية دوريات رتل آليات سيارة عربة منزل منازل"))
+
+
+def _site_owner_named(words: list[Word], m: GroupMention) -> bool:
+    """"على حواجز ونقاط عسكرية للنظام": the name glued to "ل" right after a site or unit is the
+    owner of what was hit, never the subject of a verb that follows ("وتمكنوا من السيطرة") — unlike
+    "هجمات لتنظيم داعش، استهدفت" or "انتحارياً يتبع لتنظيم الدولة دخل" (the attack's, the man's)."""
+    w = words[m.i]
+    prefix = "".join(ch for ch, off in zip(w.norm, w.offsets, strict=False) if off < m.start).lstrip("و")
+    return prefix[:1] == "ل" and m.i > 0 and _strip_al(words[m.i - 1].norm) in _SITE_WORDS
+
+
 def _dep_roles(trigger: Trigger, swords: list[StanzaWord], mentions: list[GroupMention]):
     """(perp, target) from the parse: nsubj / obj (or obl) children of a verbal trigger."""
     verb = next((w for w in swords if w.start <= trigger.start < w.end or trigger.start <= w.start < trigger.end),
@@ -655,6 +669,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if words[i].norm.endswith("وا"):
                 # a plural verb agrees with a subject before it ("المرتزقة استهدفوا المدنيين"): SVO
                 m = _last_before(ms_roles, i, lo, max_gap=1)
+                if m is not None and _site_owner_named(words, m):
+                    m = None  # ("على حواجز للنظام، وتمكنوا": the owner of what was hit)
             if m is None:
                 # "وكانت إسرائيل قصفت مقر وزارة الدفاع": the subject between كان and the verb
                 b = _last_before(ms_roles, i, lo, max_gap=1)
@@ -674,6 +690,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 # (not "في انفجار استهدف اجتماعا لمجلس شوراها": the attack word is the subject; a group
                 # told before it is the victim side)
                 m = _last_before(ms_roles, i, lo)
+                if m is not None and _site_owner_named(words, m):
+                    m = None
             if m is not None:
                 perp = m
                 break
@@ -695,8 +713,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     if swords:
         for t in triggers:
             p, tg = _dep_roles(t, swords, ms)
-            if perp is None and p is not None and any(p is m for m in ms_roles):  # (not a defender or the counted)
-                perp = p
+            if perp is None and p is not None and any(p is m for m in ms_roles) and not _site_owner_named(words, p):
+                perp = p  # (not a defender or the counted; nor "نقاط عسكرية للنظام", a subject only by a parse slip)
             if dep_target is None and tg is not None:
                 dep_target = tg
     # 4. targets
@@ -744,6 +762,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         allies = [j for _i, j in discourse.positions("support", words, lo, hi)]  # "بالاشتراك مع فصائل من الجيش الحر"
         target = next((m for m in ms if m.i > perp.i and m.id != perp.id
                        and not (m.i == perp.j and words[m.i].norm.startswith("و"))
+                       # ("قوات النظام وميليشيا الفرقة الرابعة": a head noun before the partner's name)
+                       and not (m.i == perp.j + 1 and m.i < hi and words[perp.j].norm.startswith("و"))
                        and not any(0 <= m.i - j <= 2 for j in allies)), None)
     if perp is None:
         for _i, j in discourse.positions("claim_verbs", words, lo, hi):
