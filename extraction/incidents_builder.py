@@ -776,6 +776,7 @@ _BETWEEN_WORD = frozenset(norm_phrase("بين"))
 _LINE_WORDS = frozenset(norm_phrase("خط خطوط منطقة"))
 _HEDGE_VERBS = frozenset(norm_phrase("يرجح يعتقد يظن يشتبه يبدو"))
 _GUN_SITES = frozenset(norm_phrase("مواقع موقع مرابض مربض كتيبة كتائب سرية فوج بطاريات بطارية منصات منصة مستودع مستودعات"))
+_BETWEEN_SIDES = re.compile(r"\s*(?:(?:ال)?مسلحة?\s+|(?:ال)?عنيفة?\s+)?بين\s")  # "اشتباك مسلح بين عائلتين"
 _IN_RESPONSE = frozenset(norm_phrase("ردا رداً وردا ورداً انتقاما"))
 _CLAIM_STEMS = ("تبني", "تبنت", "يتبني", "تتبني", "تبناه", "تبنته", "تبناها")
 _PLURAL_ATTACKS = frozenset(norm_phrase("التفجيرات الهجمات العمليات الهجومين التفجيرين الانفجارات الغارات الاعتداءات"))
@@ -2033,7 +2034,9 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         # "كما استهدفت الفصائل بعدد من القذائف الصاروخية مناطق في قرية الرصيف": a bare "استهدف" with
         # shells as its instrument is shelling
         attack_type = "shelling"
-    if attack_type == "armed_clash" and target is not None and groups[target.id].target_only:
+    if attack_type == "armed_clash" and target is not None and groups[target.id].target_only and not any(
+            t.attack_type == "armed_clash" and _BETWEEN_SIDES.match(article.text, t.end) for t in trig):
+        # (a fight "بين عائلتين" has two armed sides, whoever fell)
         # an attack on civilians is not a battle: its weapon says what it was ("استهدف المسلحون
         # بالقذائف الصاروخية مدينة محردة، ما أدى إلى استشهاد طفلة")
         weapon = [t for t in trig if t.attack_type not in ("armed_clash", "other") and not t.anaphoric]

@@ -70,6 +70,7 @@ class GroupMention:
     j: int
 
 
+_POSSESSED = ("ها", "هم", "هما", "ه")  # "عناصرها"، "مقاتليه": a pronoun suffix pointing back
 _EXCHANGE = ("تبادل", "يتبادل", "تتبادل")  # "تبادلت"، "تبادل الطرفان"
 
 
@@ -306,6 +307,20 @@ def _site_owner_named(words: list[Word], m: GroupMention) -> bool:
     w = words[m.i]
     prefix = "".join(ch for ch, off in zip(w.norm, w.offsets, strict=False) if off < m.start).lstrip("و")
     return prefix[:1] == "ل" and m.i > 0 and _strip_al(words[m.i - 1].norm) in _SITE_WORDS
+
+
+def _object_in_parse(m: GroupMention, swords: list[StanzaWord]) -> bool:
+    """The parse hangs the mention (or the noun it qualifies: "مفرزة الأمن العسكري") on a verb as its object."""
+    by_idx = {w.idx: w for w in swords}
+    w = next((x for x in swords if x.start <= m.start < x.end), None)
+    for _ in range(6):
+        if w is None or w.head < 0:
+            return False
+        parent = by_idx.get(w.head)
+        if parent is not None and parent.upos == "VERB":
+            return w.deprel == "obj"
+        w = parent
+    return False
 
 
 def _dep_roles(trigger: Trigger, swords: list[StanzaWord], mentions: list[GroupMention]):
@@ -595,6 +610,18 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                     if target is m:
                         target = None
                     break
+    # 1i. "إن قوات النظام واصلت اليوم لليوم الخامس على التوالي قصف حي بابا عمرو": the subject of a verb
+    # that carries the attack noun after it (before the verb, or right after it)
+    if perp is None:
+        for i, j in discourse.positions("resume_verbs", words, lo, hi):
+            if not any(0 < t.i - j <= 8 and not t.anaphoric for t in triggers):
+                continue
+            m = _last_before(ms_roles, i, lo, max_gap=0) or _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=2)
+            if m is not None and not groups[m.id].target_only:
+                perp = m
+                if target is m:
+                    target = None
+                break
     # 2. agent cues
     if perp is None:
         for _i, j in discourse.positions("perp_after", words, lo, hi):
@@ -653,6 +680,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if t.attack_type == "armed_clash" and t.j < hi and words[t.j].norm in _WITH and any(
                     x.count is not None and x.count.i < t.i for x in casualties):  # (the fallen told first)
                 m = _first_after(ms_roles, words, t.j + 1, hi, _PERP_FILLERS, max_gap=3)
+                if m is not None and m.j - m.i == 1 and words[m.i].norm.endswith(_POSSESSED):
+                    continue  # "هاجمت المجموعات مفرزة الأمن العسكري واشتبكت مع عناصرها": the attacked's men
                 if m is not None:
                     perp = m
                     top = {g.id: g.top_level for g in groups.values()}
@@ -663,6 +692,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # "بقصف مدفعي": a verb form behind a preposition is a noun (the subject rule does not apply)
     verbs = [(i, j) for i, j in verb_pos if not _behind_preposition(words[i].norm)
              and not _dawn(words, i)]
+    verb_tags = {w.start: w.upos for w in swords} if swords else {}
     if perp is None:
         for i, j in verbs:
             m = None
@@ -690,7 +720,13 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 # (not "في انفجار استهدف اجتماعا لمجلس شوراها": the attack word is the subject; a group
                 # told before it is the victim side)
                 m = _last_before(ms_roles, i, lo)
-                if m is not None and _site_owner_named(words, m):
+                if m is not None and (_site_owner_named(words, m) or any(
+                        v < m.i and verb_tags.get(words[v].start) == "VERB" and (
+                            _object_in_parse(m, swords) or (words[i].norm.startswith("و") and m.i - vj > 1))
+                        for v, vj in verbs if v < i)):
+                    # ("ثم هاجمت المجموعات ذاتها مفرزة الأمن العسكري واشتبكت مع عناصرها": a group told after
+                    # another attack verb, as its object, is not the next verb's subject; a verb joined by و
+                    # shares the first one's)
                     m = None
             if m is not None:
                 perp = m
