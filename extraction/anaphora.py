@@ -57,6 +57,7 @@ class _Lex:
     adjectives: AliasMatcher
     subject_pronouns: frozenset[str]
     owners: AliasMatcher  # an aircraft's owner besides the nationality adjectives ("طائرة حربية سورية")
+    attackers_from: frozenset[str] = frozenset()  # "انغماسيين من عناصره": attackers drawn from its men
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +90,8 @@ def _lex() -> _Lex:
                 words("speech_subject_pronouns"),
                 AliasMatcher({gid: [str(a) for a in adj] for gid, adj in
                               (load_yaml("attack_types.yaml").get("shootdown", {}).get("owners") or {}).items()},
-                             clitics=False))
+                             clitics=False),
+                words("attackers_from"))
 
 
 def _possessive(word: str) -> tuple[str, bool] | None:
@@ -271,7 +273,8 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
         if poss is None:
             continue  # (a possessed noun never takes a group after it: "مقاتليها بقصف تركي")
         want, victim = poss
-        victim = victim or (i > 0 and lex.victim_cues.match_at(words, i - 1) is not None)
+        victim = victim or (i > 0 and lex.victim_cues.match_at(words, i - 1) is not None and not (
+            i > 1 and words[i - 1].norm == "من" and words[i - 2].norm.lstrip("و") in lex.attackers_from))
         found = None
         k = bisect.bisect_left(speech_at, i) - 1
         spk = speech[k][1] if k >= 0 and sent_of_word[speech_at[k]] == sent_of_word[i] else None

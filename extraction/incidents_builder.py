@@ -2111,6 +2111,8 @@ def _blamed(c: Clause, words: list[Word], groups: list[GroupMention]) -> GroupMe
     duty = next((k for k in range(verb + 1, min(c.hi, verb + 20)) if "مسوولي" in words[k].norm), None)
     if duty is None:  # (the subject may carry a parenthesis: "، في بيان صدر صباح اليوم الأحد،")
         return None
+    if duty + 1 < c.hi and discourse.starts_with("not_attack_blame", words, duty + 1) is not None:
+        return None  # "ويحمّل ناشطون الأجهزة الأمنية مسؤولية الفوضى": a state of affairs, no attack
     return next((g for g in reversed(groups) if verb + 1 < g.i and g.j <= duty and duty - g.j <= 3), None)
 
 
