@@ -2029,6 +2029,10 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         # "شنت الولايات المتحدة وبريطانيا وفرنسا ضربات صاروخية على مركز البحوث": their missiles are
         # fired from the air (ACLED: Air/drone strike); the army's or the factions' stay shelling
         attack_type = "airstrike"
+    if attack_type == "shelling" and any(t.attack_type == "ambush" and not t.anaphoric for t in trig) and not any(
+            t.attack_type == "shelling" and "قصف" in t.text for t in trig):
+        # "نصبت كميناً لدورية ... وأضاف أن المهاجمين استخدموا قذائف صاروخية": the weapons of an ambush
+        attack_type = "ambush"
     if attack_type == "armed_clash" and all(t.rank <= 22 for t in trig if t.attack_type == "armed_clash") and any(
             t.attack_type == "shelling" and not t.anaphoric and _instrument(article.text, t) for t in trig):
         # "كما استهدفت الفصائل بعدد من القذائف الصاروخية مناطق في قرية الرصيف": a bare "استهدف" with

@@ -626,7 +626,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     if perp is None:
         for _i, j in discourse.positions("perp_after", words, lo, hi):
             if words[_i].norm in _AMBUSH_NOUNS and any(words[k].norm.lstrip("و").startswith("نصب")
-                                                        for k in range(max(lo, _i - 5), _i)):
+                                                        for k in range(max(lo, _i - 8), _i)):
                 continue  # "نصب مقاتلو جيش العزة كميناً لمجموعة من قوات الأسد": laid for them, not by them
             m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=4)
             if m is not None:
