@@ -62,6 +62,8 @@ def test_athnaa_is_not_two():
     ("أسفر عن سقوط قتيلين وجريحين", {"killed": 2, "wounded": 2}),
     ("بينما قتلت امرأتان وطفل في قرية الغنطو", {"killed": 3}),
     ("ما أدى إلى مقتل رجل وطفلين", {"killed": 3}),
+    ("كما استشهد راعٍ وأصيب طفلاه، بانفجار لغم", {"killed": 1, "wounded": 2}),
+    ("قتل رجل ونجلاه بقصف مدفعي", {"killed": 3}),
 ])
 def test_casualties(text, expected):
     got = _tolls(text)
