@@ -778,7 +778,8 @@ _BETWEEN_WORD = frozenset(norm_phrase("بين"))
 _LINE_WORDS = frozenset(norm_phrase("خط خطوط منطقة"))
 _HEDGE_VERBS = frozenset(norm_phrase("يرجح يعتقد يظن يشتبه يبدو"))
 _GUN_SITES = frozenset(norm_phrase("مواقع موقع مرابض مربض كتيبة كتائب سرية فوج بطاريات بطارية منصات منصة مستودع مستودعات"))
-_BETWEEN_SIDES = re.compile(r"\s*(?:(?:ال)?مسلحة?\s+|(?:ال)?عنيفة?\s+)?بين\s")  # "اشتباك مسلح بين عائلتين"
+# "اشتباك مسلح بين عائلتين"، "اشتباكات عنيفة منذ مساء أمس، بين مسلحين ... وأبناء عائلات"
+_BETWEEN_SIDES = re.compile(r"[^.\n]{0,40}?[\s،,]بين\s")
 _IN_RESPONSE = frozenset(norm_phrase("ردا رداً وردا ورداً انتقاما"))
 _CLAIM_STEMS = ("تبني", "تبنت", "يتبني", "تتبني", "تبناه", "تبنته", "تبناها")
 _PLURAL_ATTACKS = frozenset(norm_phrase("التفجيرات الهجمات العمليات الهجومين التفجيرين الانفجارات الغارات الاعتداءات"))
