@@ -576,7 +576,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.circumstance = words[lo].norm in _CIRCUMSTANCE or (
         words[lo].norm == "وذلك" and lo + 1 < hi and words[lo + 1].norm in _CIRCUMSTANCE)
     stations = [j for _i, j in discourse.positions("stationed_at", words, lo, hi)] + [j for _i, j in origin]
-    sites = [(i, j) for i, j in discourse.positions("military_sites", words, lo, hi)
+    answer_at = next((k for k in range(lo + 1, hi - 1) if words[k].norm in _IN_RESPONSE
+                     and words[k + 1].norm in ("علي", "ل")), hi)  # ("احتجاجاً على ... إقامة نقاط عسكرية")
+    sites = [(i, j) for i, j in discourse.positions("military_sites", words, lo, answer_at)
              if not any(i - 5 <= k <= i for k in stations)]
     c.military_site = bool(sites)
     if sites:
@@ -780,7 +782,7 @@ _HEDGE_VERBS = frozenset(norm_phrase("يرجح يعتقد يظن يشتبه يب
 _GUN_SITES = frozenset(norm_phrase("مواقع موقع مرابض مربض كتيبة كتائب سرية فوج بطاريات بطارية منصات منصة مستودع مستودعات"))
 # "اشتباك مسلح بين عائلتين"، "اشتباكات عنيفة منذ مساء أمس، بين مسلحين ... وأبناء عائلات"
 _BETWEEN_SIDES = re.compile(r"[^.\n]{0,40}?[\s،,]بين\s")
-_IN_RESPONSE = frozenset(norm_phrase("ردا رداً وردا ورداً انتقاما"))
+_IN_RESPONSE = frozenset(norm_phrase("ردا رداً وردا ورداً انتقاما احتجاجا احتجاجاً تنديدا تنديداً"))  # (what a protest was against)
 _CLAIM_STEMS = ("تبني", "تبنت", "يتبني", "تتبني", "تبناه", "تبنته", "تبناها")
 _PLURAL_ATTACKS = frozenset(norm_phrase("التفجيرات الهجمات العمليات الهجومين التفجيرين الانفجارات الغارات الاعتداءات"))
 

@@ -159,12 +159,12 @@ _SPLIT_GAP = 4  # words between "أطلق" and "النار": the subject and a d
 
 
 def _split_shootings(text: str, words: list[Word], found: list[Trigger]) -> list[Trigger]:
-    """"أطلق مسلحون مجهولون النار على سيارة": the verb and its object split by the subject are one
-    shooting (the phrase list only holds them side by side)."""
+    """"أطلق مسلحون مجهولون النار على سيارة"، "إثر إطلاق القوات الإسرائيلية النار": the verb (or its noun)
+    and its object split by the subject are one shooting (the phrase list only holds them side by side)."""
     taken = {k for t in found for k in range(t.i, t.j)}
     extra = []
     for i, w in enumerate(words):
-        if i in taken or not w.norm.lstrip("و").startswith("اطلق"):
+        if i in taken or not w.norm.lstrip("وب").startswith(("اطلق", "اطلاق")):  # ("إثر إطلاق القوات ... النار")
             continue
         k = next((k for k in range(i + 2, min(len(words), i + 2 + _SPLIT_GAP)) if words[k].norm in _FIRE_OBJECTS), None)
         if k is None or any(x in taken for x in range(i, k + 1)) or any(
