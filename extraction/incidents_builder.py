@@ -576,8 +576,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.circumstance = words[lo].norm in _CIRCUMSTANCE or (
         words[lo].norm == "وذلك" and lo + 1 < hi and words[lo + 1].norm in _CIRCUMSTANCE)
     stations = [j for _i, j in discourse.positions("stationed_at", words, lo, hi)] + [j for _i, j in origin]
-    answer_at = next((k for k in range(lo + 1, hi - 1) if words[k].norm in _IN_RESPONSE
-                     and words[k + 1].norm in ("علي", "ل")), hi)  # ("احتجاجاً على ... إقامة نقاط عسكرية")
+    answer_at = _answered_from(words, lo, hi) or hi  # ("احتجاجاً على ... إقامة نقاط عسكرية": not hit)
     sites = [(i, j) for i, j in discourse.positions("military_sites", words, lo, answer_at)
              if not any(i - 5 <= k <= i for k in stations)]
     c.military_site = bool(sites)
@@ -787,11 +786,17 @@ _CLAIM_STEMS = ("تبني", "تبنت", "يتبني", "تتبني", "تبناه"
 _PLURAL_ATTACKS = frozenset(norm_phrase("التفجيرات الهجمات العمليات الهجومين التفجيرين الانفجارات الغارات الاعتداءات"))
 
 
+def _answered_from(words: list[Word], lo: int, hi: int) -> int | None:
+    """Where "رداً على"، "احتجاجاً على" starts in words[lo:hi]: what follows is what was answered or
+    protested, not the clause's own attack."""
+    return next((k for k in range(lo + 1, hi - 1) if words[k].norm in _IN_RESPONSE
+                 and words[k + 1].norm in ("علي", "ل")), None)
+
+
 def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) -> None:
     # "استهدفت طائراته موقعين، رداً على سقوط قذائف صاروخية في الجولان": the attack answered is
     # another one; its words do not name this attack's kind
-    resp = next((k for k in range(c.lo + 1, c.hi - 1) if words[k].norm in _IN_RESPONSE
-                 and words[k + 1].norm in ("علي", "ل")), None)
+    resp = _answered_from(words, c.lo, c.hi)
     if resp is not None and any(t.i < resp for t in c.triggers if not t.anaphoric):
         c.triggers = [t for t in c.triggers if t.i < resp]
     # "وكان المرصد قد وثق استشهاد 23 مواطناً في الغارة ذاتها": the same attack, told again

@@ -680,7 +680,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if t.attack_type == "armed_clash" and t.j < hi and words[t.j].norm in _WITH and any(
                     x.count is not None and x.count.i < t.i for x in casualties):  # (the fallen told first)
                 m = _first_after(ms_roles, words, t.j + 1, hi, _PERP_FILLERS, max_gap=3)
-                if m is not None and m.j - m.i == 1 and words[m.i].norm.endswith(_POSSESSED):
+                if m is not None and m.j - m.i == 1 and m.text.endswith(_POSSESSED):  # (the text: "الشرطة" is no "ه")
                     continue  # "هاجمت المجموعات مفرزة الأمن العسكري واشتبكت مع عناصرها": the attacked's men
                 if m is not None:
                     perp = m
