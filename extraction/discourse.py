@@ -17,10 +17,12 @@ CLASSES = ("clause_breaks", "background_start", "background_any", "new_event_sta
            "military_sites", "stationed_at", "reporter",
            "plain_persons", "biography", "downed", "destination",
            "reported_verbs", "another_attack", "pattern_adjectives", "reason", "army_ranks", "frame_start", "meanwhile",
-           "second_toll_start", "in_settlement", "period_span")
+           "second_toll_start", "in_settlement", "period_span",
+           "next_blast_start", "next_blast", "blast_site", "same_spot")
 # Cue classes matched without stripping clitics (short function words would over-match).
 _NO_CLITICS = {"clause_breaks", "background_start", "new_event_start", "continue_start", "affiliation", "support",
-               "frame_start", "meanwhile", "second_toll_start", "in_settlement"}
+               "frame_start", "meanwhile", "second_toll_start", "in_settlement",
+               "next_blast_start"}
 
 
 @lru_cache(maxsize=1)

@@ -115,6 +115,7 @@ class Clause:
     meanwhile: bool = False  # "في الأثناء، شن طيران التحالف": news time again after a past told
     owner_named: GroupMention | None = None  # "أن الطائرة تابعة للتحالف الدولي": who the attacker told was
     learnt: bool = False  # "وتبيّن لاحقاً أنهما عنصران في الأمن العام": what was learnt about the victims
+    next_blast: bool = False  # "فيما فجر انتحاري ثالث نفسه قرب مبنى مديرية الكهرباء": another blast, another site
 
 
 @dataclass
@@ -240,6 +241,12 @@ def split_clauses(text: str, words: list[Word], sent: Sentence) -> list[tuple[in
         nxt = min([c for c in cuts if c > k] + [sent.hi])
         if k - last >= 2 and discourse.any_in("in_settlement", words, last, k) and discourse.any_in(
                 "in_settlement", words, k, nxt):
+            cuts.append(k)
+    # "انفجرت سيارة مفخخة في كراج البولمان، ثم فجر انتحاري حزامه الناسف عند مدخل قسم الإسعاف": the next
+    # blast of a series is a clause of its own
+    for k in range(sent.lo + 2, sent.hi - 2):
+        if discourse.starts_with("next_blast_start", words, k) is not None and any(
+                ch in _PUNCT for ch in text[words[k - 1].end:words[k].start]) and k - max(c for c in cuts if c <= k) >= 2:
             cuts.append(k)
     cuts = sorted(set(cuts))
     cuts.append(sent.hi)
@@ -573,6 +580,14 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.counts_on = any(words[k].norm in _ORDINALS and words[k - 1].norm.lstrip("و") in _PEOPLE
                       for k in range(lo + 1, hi))
     c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
+    if (c.new_event or _starts("next_blast_start", words, lo, hi)) and any(
+            t.attack_type in _EXPLOSIVE for t in c.triggers) and (
+            _starts("next_blast_start", words, lo, hi) or discourse.any_in("next_blast", words, lo, hi)) and \
+            discourse.any_in("blast_site", words, lo, hi) and not discourse.any_in("same_spot", words, lo, hi) \
+            and not any(p.precision <= 1 for p in c.places):
+        # "ثم فجر انتحاري حزامه الناسف عند مدخل قسم الإسعاف في المشفى الوطني" after a car bomb in جبلة:
+        # another blast at a site of its own, in the town told before
+        c.next_blast = c.new_event = c.place_ana = True
     c.circumstance = words[lo].norm in _CIRCUMSTANCE or (
         words[lo].norm == "وذلك" and lo + 1 < hi and words[lo + 1].norm in _CIRCUMSTANCE)
     stations = [j for _i, j in discourse.positions("stationed_at", words, lo, hi)] + [j for _i, j in origin]
@@ -1060,7 +1075,7 @@ def _road_second_ends(places: list[PlaceRef], words: list[Word], lo: int, hi: in
 
 def specific(c: Clause) -> bool:
     """Enough grounding to start an incident of its own."""
-    return c.is_title or any(d.kind in SPECIFIC_DATES for d in c.dates) or any(
+    return c.is_title or c.next_blast or any(d.kind in SPECIFIC_DATES for d in c.dates) or any(
         x.value is not None for x in c.casualties) or any(p.precision <= 2 for p in c.places) or (
         c.perp is not None and c.target is not None and (c.place_ana or (c.places and not c.background)))
     # ("قال الجيش الإسرائيلي إن طائراته استهدفت موقعين لقوات النظام شمالي محافظة القنيطرة": both
@@ -1345,8 +1360,8 @@ def _update_home(c: Clause, drafts: list[Draft]) -> Draft | None:
     # updated (another one than today's); "وصباح اليوم، ارتفعت الحصيلة" only dates the report
     own_day = next((d.value for d in c.dates if d.kind in STRONG_DATES and d.value and d.start > rise_at), None)
     for d in reversed(drafts):
-        if d.is_title or d.background or c.sent - d.last_sent > 8:
-            continue
+        if d.is_title or d.background or c.sent - d.last_sent > 8 or d.clauses[0].next_blast:
+            continue  # (the toll of a series is the first blast's: its lede told the series)
         if exact and d.places and not any(same_area(p, q, km=1.0) for p in exact for q in d.places):
             continue
         if exact and not d.places and not fam & ({_FAMILY.get(t) for t in d.types} - {None}):
@@ -1458,7 +1473,8 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
             _name_the_victims(c, drafts)
             continue
         # only the last few drafts can be within a sentence of this clause (bounded work per clause)
-        body = [d for d in drafts[-_RECENT_SCAN:] if d.is_title == c.is_title]
+        # (a later blast of a series takes nothing after it: the lines that follow tell the series)
+        body = [d for d in drafts[-_RECENT_SCAN:] if d.is_title == c.is_title and not d.clauses[0].next_blast]
         recent = sorted((d for d in reversed(body) if c.sent - d.last_sent <= (
             3 if _says_more(c) or _says_more_there(c, d) else 1)),
                         key=lambda d: -d.last_sent)[:3]  # the draft told last first
@@ -1572,6 +1588,12 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                                                                c.target.id == target.perp.id) else None)
             continue
         if not specific(c):
+            continue
+        lede = next((d for d in reversed(drafts) if not d.is_title and c.sent - d.last_sent <= 1), None) \
+            if c.next_blast else None
+        if lede is not None:
+            # "فيما فجر إرهابي ثالث نفسه قرب مبنى مؤسسة الكهرباء": the sides of the series told before
+            drafts.append(Draft([c], c.is_title, c.background, c.perp or lede.perp, c.target or lede.target))
             continue
         drafts.append(Draft([c], c.is_title, c.background, c.perp, c.target))
     return drafts

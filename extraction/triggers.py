@@ -114,7 +114,7 @@ def find_triggers(text: str, words: list[Word]) -> list[Trigger]:
                 words[k].norm.lstrip("و").startswith(_GO_ON) for k in range(max(0, t.i - 10), t.i)):
             t = replace(t, anaphoric=True)  # "في وقت تواصل فيه الفصائل هجومها الخاطف": the offensive going on
         out.append(t)
-    return _shootdowns(text, words, _split_shootings(text, words, out))
+    return _shootdowns(text, words, _split_self_blasts(text, words, _split_shootings(text, words, out)))
 
 
 def _shootdowns(text: str, words: list[Word], found: list[Trigger]) -> list[Trigger]:
@@ -173,6 +173,26 @@ def _split_shootings(text: str, words: list[Word], found: list[Trigger]) -> list
         lex = _lex()
         extra.append(Trigger("other", w.start, words[k].end, text[w.start:words[k].end], i, k + 1, False, False,
                              lex.rank.get("other", 0), True))
+    return sorted(found + extra, key=lambda t: t.i) if extra else found
+
+
+_SELF_OBJECTS = ("نفسه", "نفسها", "نفسيهما", "انفسهم", "حزامه", "حزامها", "حزاميهما")
+
+
+def _split_self_blasts(text: str, words: list[Word], found: list[Trigger]) -> list[Trigger]:
+    """"فيما فجر إرهابي ثالث نفسه قرب مبنى مؤسسة الكهرباء": the verb and its reflexive object split by the
+    bomber are one suicide blast (the phrase list holds only "فجر نفسه")."""
+    taken = {k for t in found for k in range(t.i, t.j)}
+    extra = []
+    for i, w in enumerate(words):
+        if i in taken or w.norm not in ("فجر", "فجرت", "وفجر", "وفجرت"):
+            continue
+        k = next((k for k in range(i + 2, min(len(words), i + 2 + _SPLIT_GAP)) if words[k].norm in _SELF_OBJECTS), None)
+        if k is None or any(x in taken for x in range(i, k + 1)) or any(
+                not any(ch.isalnum() for ch in words[x].norm) for x in range(i + 1, k)):
+            continue
+        extra.append(Trigger("suicide_attack", w.start, words[k].end, text[w.start:words[k].end], i, k + 1, False,
+                             False, _lex().rank.get("suicide_attack", 0), False))
     return sorted(found + extra, key=lambda t: t.i) if extra else found
 
 
