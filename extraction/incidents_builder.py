@@ -1270,7 +1270,8 @@ def _new_kind_elsewhere(d: Draft, c: Clause) -> bool:
     mine = {_FAMILY.get(t.attack_type, t.attack_type) for t in c.triggers if not t.anaphoric}
     theirs = {_FAMILY.get(t.attack_type, t.attack_type) for t in d.event_triggers}
     exact = [p for p in c.places if p.precision <= 2 and not p.locator and getattr(p.candidate, "kind", None) != "region"]
-    told = [q for q in d.places if q.precision <= 1]
+    # (a town that only locates the one struck — "بلدة شيخ الحديد غربي عفرين" — is not a place struck)
+    told = [q for q in d.places if (q.precision <= 1 or _outskirts(q)) and not q.locator]
     return bool(mine and theirs and not mine & theirs and exact and told) and not any(
         same_area(p, q, km=5.0) for p in exact for q in told)
 
