@@ -689,6 +689,8 @@ def _describes_place(text: str, c: Clause, d) -> bool:
     adjectives describes the place, not the attack."""
     if not d.text.startswith(("منذ", "ومنذ")):
         return False
+    if text.startswith("حيث", c.start) and d.start < min((t.start for t in c.triggers), default=c.end):
+        return True  # "حيث يعتصم مئات المحتجين منذ خمسة أيام، وأطلقت الرصاص": how long the place has been so
     for p in c.places:
         gap = text[p.end:d.start].split()
         if p.end <= d.start and 1 <= len(gap) <= 2 and all(w.startswith("ال") for w in gap):

@@ -210,6 +210,10 @@ _QUARTER_RE = re.compile(r"(?<!\S)((?:[وبلف])?حي\s+(?:ال)?[\u0621-\u064A
 _CITY_KINDS = ("city", "town")
 _SAME_CITY_RE = re.compile(r"\s*(?:ب|في\s+)ال?مدينة")
 _CITY_KM = 15.0  # a quarter lies within this distance of its city's point
+# words that open a compound place name ("باب السباع"، "عين ترما"): one of them last in a quarter's
+# match, with a word glued after it, is only the start of the quarter's name
+_NAME_OPENERS = frozenset(normalize_ar(w) for w in "باب تل عين دير كفر بيت رأس جسر سوق بئر خربة مزرعة جب".split())
+_NEXT_WORD_RE = re.compile(r"[ \t]+[\u0621-\u064A]{2,}")
 
 
 def settle_quarters(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
@@ -240,6 +244,8 @@ def settle_quarters(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
             if cand is not None:
                 out.append(p)
             continue
+        if cand is not None and normalize_ar(p.text).split()[-1] in _NAME_OPENERS and _NEXT_WORD_RE.match(text, p.end):
+            cand = None  # "حي باب السباع" read as "حي باب" (الباب): only the first word of a quarter's name
         nxt = ordered[k + 1] if k + 1 < len(ordered) else None
         before = [c for c in cities if c.end <= p.start]
         if nxt is not None and nxt in cities and len(text[p.end:nxt.start].split()) <= 3:
