@@ -115,6 +115,7 @@ class Clause:
     meanwhile: bool = False  # "في الأثناء، شن طيران التحالف": news time again after a past told
     owner_named: GroupMention | None = None  # "أن الطائرة تابعة للتحالف الدولي": who the attacker told was
     learnt: bool = False  # "وتبيّن لاحقاً أنهما عنصران في الأمن العام": what was learnt about the victims
+    detail: bool = False  # "ففي مدينة السويداء، ...": opens with "ففي", a detail of what was told before
     next_blast: bool = False  # "فيما فجر انتحاري ثالث نفسه قرب مبنى مديرية الكهرباء": another blast, another site
 
 
@@ -578,8 +579,11 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         c.dates = [d for d in c.dates if not (d.kind == "today" and _inside_quote(text, sent.start, d.start))]
     # "كما قُتل شخص رابع برصاص القوة المداهمة": "a fourth" counts on from the attack just told
     c.counts_on = any(words[k].norm in _ORDINALS and words[k - 1].norm.lstrip("و") in _PEOPLE
-                      for k in range(lo + 1, hi))
+                      for k in range(lo + 1, hi)) or any(
+        # "فجر ثلاثة انتحاريين أنفسهم ...، فيما فجر الثالث نفسه": the third of those told, not another attack
+        t.attack_type == "suicide_attack" and t.j - t.i >= 3 and words[t.i + 1].norm in _DEF_ORDINALS for t in c.triggers)
     c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
+    c.detail = words[lo].norm == "ففي"
     if (c.new_event or _starts("next_blast_start", words, lo, hi)) and any(
             t.attack_type in _EXPLOSIVE for t in c.triggers) and (
             _starts("next_blast_start", words, lo, hi) or discourse.any_in("next_blast", words, lo, hi)) and \
@@ -1814,11 +1818,13 @@ def _counted_places(text: str, d: Draft) -> list[tuple[Casualty, PlaceRef]]:
     place (each figure followed, before the next one, by its own precise place) splits into one
     incident per place with its figure."""
     for c in d.clauses:
-        pairs = bracket_tolls(c)
-        if pairs and all(text[p.end:x.start].strip() in ("(", ":", "،", "") for x, p in pairs):
-            return pairs
+        brackets = bracket_tolls(c)
+        if not all(text[p.end:x.start].strip() in ("(", ":", "،", "") for x, p in brackets):
+            brackets = []
         figs = [x for x in c.casualties if x.value is not None and x.count is not None]
         if len(figs) < 2 or not any(x.extra for x in figs) or len({x.kind for x in figs}) != 1:
+            if brackets:
+                return brackets
             continue
         figs.sort(key=lambda x: x.start)
         pairs = []
@@ -1831,7 +1837,10 @@ def _counted_places(text: str, d: Draft) -> list[tuple[Casualty, PlaceRef]]:
             pairs.append((x, p))
         if len(pairs) == len(figs) and all(not same_area(a, b, km=1.0) for i, (_, a) in enumerate(pairs)
                                            for _, b in pairs[i + 1:]):
-            return pairs
+            return pairs  # ("أن 17 مدنياً قتلوا في مدينة تلبيسة، و11 في بلدة الزعفرانة": each figure before its
+            # place, though each place also stands right before the next figure)
+        if brackets:
+            return brackets
     return []
 
 
@@ -1923,6 +1932,13 @@ def _inherit_from_lede(keep: list[Draft]) -> None:
         return
     lede_type = strongest(lede.event_triggers)
     family = _FAMILY.get(lede_type)
+    if family is None or lede_type in _GENERIC_TYPES:
+        # "شن تنظيم داعش فجراً سلسلة هجمات متزامنة" then "ففي مدينة السويداء، فجر ثلاثة انتحاريين
+        # أنفسهم": a part told as the detail ("ففي") of the lede's attacks is the lede's attacker's
+        for d in keep[keep.index(lede) + 1:]:
+            if d.perp is None and not d.background and not d.is_title and d.clauses[0].detail and not (
+                    d.target is not None and _related(d.target.id, lede.perp.id)):
+                d.perp = lede.perp
     if family is None:
         return
     foreign_air = lede_type in _AIR and _top_id(lede.perp.id) in _FOREIGN_AIR
