@@ -519,12 +519,24 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # 0. "إن مقاتلي تنظيم الدولة قتلوا 90 على الأقل من الحراس": an active killing verb, its subject
     # before it and the dead it counts after it
     for x in casualties:
-        if x.kind != "killed" or x.count is None or x.value is None:
+        if x.kind != "killed" or x.count is None:  # (a vague count too: "القوات الحكومية قتلت مئات الأشخاص")
             continue
         k = next((k for k in range(lo, hi) if words[k].start == x.cue_start), None)
-        if k is None or words[k].norm.lstrip("و") not in _ACTIVE_KILL or x.count.i != k + 1:
+        if k is None or words[k].norm.lstrip("و") not in _ACTIVE_KILL:
+            continue
+        # "عندما قتلت قوات الأمن متظاهرَين اثنين": the verb, its subject, then the dead it counts
+        subj = next((m for m in ms_roles if m.i == k + 1 and m.j <= x.count.i and all(
+            words[q].norm in _DAY_WORDS or q == x.count.i - 1 for q in range(m.j, x.count.i))
+                     # ("قتلت قوات الأمن أمس الجمعة متظاهرين اثنين": a day, and the noun before its number)
+                     and not groups[m.id].target_only), None)
+        if subj is not None:
+            perp = subj
+            break
+        if x.count.i != k + 1:
             continue
         subj = _last_before(ms_roles, k, lo, max_gap=1)
+        if subj is not None and x.value is None and _group_matcher().match_at(words, subj.i) is None:
+            continue  # (a vague count after a subject only read off a pronoun: "إن مقاتليه قتلوا عدداً")
         if subj is not None and not groups[subj.id].target_only:
             perp = subj
             target = next((m for m in ms if x.count.i <= m.i <= x.count.j + 2 and m is not subj), None)
