@@ -115,6 +115,7 @@ class Clause:
     meanwhile: bool = False  # "في الأثناء، شن طيران التحالف": news time again after a past told
     owner_named: GroupMention | None = None  # "أن الطائرة تابعة للتحالف الدولي": who the attacker told was
     learnt: bool = False  # "وتبيّن لاحقاً أنهما عنصران في الأمن العام": what was learnt about the victims
+    past_dated: bool = False  # "إذ شهدت في فبراير/شباط 1982 حملة عسكرية": dated weeks or more before the news
     detail: bool = False  # "ففي مدينة السويداء، ...": opens with "ففي", a detail of what was told before
     next_blast: bool = False  # "فيما فجر انتحاري ثالث نفسه قرب مبنى مديرية الكهرباء": another blast, another site
 
@@ -584,6 +585,10 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         t.attack_type == "suicide_attack" and t.j - t.i >= 3 and words[t.i + 1].norm in _DEF_ORDINALS for t in c.triggers)
     c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
     c.detail = words[lo].norm == "ففي"
+    # (not a period's start: "أبشع المجازر التي ارتكبها التنظيم منذ إعلانه دولة الخلافة في يونيو")
+    c.past_dated = any(x.days_before is not None and x.days_before > _NEWS_DAYS and not any(
+        words[k].norm in _SINCE and words[k].end <= x.start for k in range(max(lo, _word_index(words, x.start) - 6), hi))
+        for x in c.dates)
     if (c.new_event or _starts("next_blast_start", words, lo, hi)) and any(
             t.attack_type in _EXPLOSIVE for t in c.triggers) and (
             _starts("next_blast_start", words, lo, hi) or discourse.any_in("next_blast", words, lo, hi)) and \
@@ -688,6 +693,10 @@ def _source_site(words: list[Word], j: int, pos: int) -> bool:
     return True
 
 
+# a relative clause in the present tense ending right before a period ("التي تشهد مظاهرات حاشدة منذ")
+_STATE_SINCE = re.compile(r"(?:التي|الذي|اللتين|اللذين)\s+[تي][\u0621-\u064A]{2,}(?:\s+[\u0621-\u064A]+){0,4}\s+$")
+
+
 def _describes_place(text: str, c: Clause, d) -> bool:
     """"على أحياء حمص القديمة المحاصرة منذ أكثر من شهر": a period after a place and its definite
     adjectives describes the place, not the attack."""
@@ -695,6 +704,8 @@ def _describes_place(text: str, c: Clause, d) -> bool:
         return False
     if text.startswith("حيث", c.start) and d.start < min((t.start for t in c.triggers), default=c.end):
         return True  # "حيث يعتصم مئات المحتجين منذ خمسة أيام، وأطلقت الرصاص": how long the place has been so
+    if d.kind not in ("since", "year") and _STATE_SINCE.search(text, max(c.start, d.start - 70), d.start):
+        return True  # "أحياء في المدينة التي تشهد مظاهرات حاشدة منذ أسابيع": how long a state has lasted
     for p in c.places:
         gap = text[p.end:d.start].split()
         if p.end <= d.start and 1 <= len(gap) <= 2 and all(w.startswith("ال") for w in gap):
@@ -1542,6 +1553,8 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 # yesterday's abduction near شهبا: another day and another town make another incident
                 c.kind, c.why = "event", "another day and place"
                 drafts.append(Draft([c], c.is_title, c.background, c.perp, c.target))
+            elif recent and c.past_dated and not any(cl.past_dated for cl in recent[0].clauses):
+                pass  # "وتحمل حماة ذاكرة أليمة، إذ شهدت في فبراير/شباط 1982 حملة عسكرية": the past, not today's news
             elif recent:
                 recent[0].clauses.append(c)
                 if recent[0].target is None and c.target is not None and c.casualties and not (
