@@ -2186,7 +2186,7 @@ def _blamed(c: Clause, words: list[Word], groups: list[GroupMention]) -> GroupMe
 
 def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention], swords: list[StanzaWord],
                         text: str | None = None, published: str | None = None) -> None:
-    c.perp, c.target = assign_roles(words, c.lo, c.hi, groups, c.triggers, c.casualties, swords)
+    c.perp, c.target = assign_roles(words, c.lo, c.hi, groups, c.triggers, c.casualties, swords, text)
     blamed = _blamed(c, words, groups) if c.claim else None
     if blamed is not None:
         c.perp = blamed  # (it outweighs a weapon's owner or a verb's subject told in the accuser's words)

@@ -86,12 +86,21 @@ def find_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
     return link_affiliations(raw_group_mentions(text, words), words)
 
 
+_TO = frozenset(norm_phrase("إلى الى"))
+_HOSPITALS = tuple(norm_phrase("مشفى مستشفى المشفى المستشفى مشافي المشافي مستشفيات المستشفيات"))
+
+
+def _taken_to(words: list[Word], m) -> bool:
+    """"نُقلا على إثرها إلى المشفى": the hospital the wounded were taken to was not hit."""
+    return m.key == "civilians" and m.i > 0 and words[m.i - 1].norm in _TO and words[m.i].norm.startswith(_HOSPITALS)
+
+
 def raw_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
     """Every alias match (also affiliations): places inside group names are never places."""
     found = [GroupMention(m.key, m.start, m.end, m.text, m.i, m.j) for m in _group_matcher().find(text, words)
              if not (m.key == "unknown" and m.i > 0 and words[m.i - 1].norm in _TOWARDS)  # "اقتادوه إلى جهة مجهولة"
              and not _border_of(words, m.i) and not _outlet_owner(words, m.i) and not _travel_place(words, m.i)
-             and not _areas_of(words, m.i)]
+             and not _areas_of(words, m.i) and not _taken_to(words, m)]
     return sorted(found + unnamed_factions(text, words, found), key=lambda g: g.i)
 
 
@@ -404,7 +413,7 @@ def _speech_matcher() -> AliasMatcher:
     return AliasMatcher({"speech": load_yaml("group_anaphora.yaml").get("speech_verbs") or []})
 
 
-def _speakers(words: list[Word], lo: int, hi: int, ms: list[GroupMention]) -> set[int]:
+def _speakers(words: list[Word], lo: int, hi: int, ms: list[GroupMention], text: str | None = None) -> set[int]:
     """Groups that only speak: "وقال الناطق باسم قوات الأسايش ... إن المرتزقة استهدفوا المدنيين" —
     named between a speech verb and the "إن/أن" that opens what they said, when a group or the attack
     follows inside the quote. (Their own pronoun — "قالت إسرائيل إنها قصفت" — is resolved by
@@ -416,7 +425,10 @@ def _speakers(words: list[Word], lo: int, hi: int, ms: list[GroupMention]) -> se
     if not said:
         return set()
     v = lo + min(x.i for x in said)  # (only between the verb and "أن": "شنت القوات ... هجوما، وأكد المتحدث أن")
-    return {id(m) for m in ms if v < m.i and m.j <= k}
+    # "وقال مدير الأمن العام ...: "هاجمت مجموعات من فلول ميليشيات الأسد نقاطنا"، مؤكداً أن": the words
+    # quoted after a colon are what was said, whatever "أن" comes later
+    colon = next((x for x in range(v + 1, k) if ":" in text[words[x - 1].end:words[x].start]), k) if text else k
+    return {id(m) for m in ms if v < m.i and m.j <= colon}
 
 
 def _coordinated_subject(words: list[Word], lo: int, verbs: list[tuple[int, int]], ms: list[GroupMention],
@@ -463,7 +475,7 @@ def owned_attacker(words: list[Word], lo: int, hi: int, mentions: list[GroupMent
 
 
 def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMention], triggers: list[Trigger],
-                 casualties: list[Casualty], swords: list[StanzaWord] | None = None,
+                 casualties: list[Casualty], swords: list[StanzaWord] | None = None, text: str | None = None,
                  ) -> tuple[GroupMention | None, GroupMention | None]:
     """(perpetrator, target) mentions for the clause words[lo:hi]."""
     # (the cue positions once per clause, and only this clause's mentions: linear in the article)
@@ -480,7 +492,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     ms = [m for m in local if m.i not in supported]
     if not ms:
         return None, None
-    speakers = _speakers(words, lo, hi, ms)
+    speakers = _speakers(words, lo, hi, ms, text)
     groups = load_groups()
     perp: GroupMention | None = None
     target: GroupMention | None = None
