@@ -330,6 +330,13 @@ _EARLIER = tuple(norm_phrase("في وقت سابق"))
 _DIED_OF_WOUNDS = tuple(norm_phrase("وفاة متاثر"))  # "بعد وفاة ثلاثة من الجرحى"، "متأثرين بجراحهم"
 
 
+def _starts_earlier(words: list[Word], lo: int, hi: int) -> bool:
+    """The clause opens with "(و)في وقت سابق"."""
+    n = len(_EARLIER)
+    return any(tuple(w.norm for w in words[k:k + n]) in (_EARLIER, ("و" + _EARLIER[0],) + _EARLIER[1:])
+               for k in (lo, lo + 1) if k + n <= hi)
+
+
 def _earlier_today(words: list[Word], lo: int, hi: int) -> bool:
     """"في وقت سابق اليوم": earlier today is news."""
     n = len(_EARLIER)
@@ -483,7 +490,11 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     opening = _starts("background_start", words, lo, hi) and not any(
         d.kind == "hours" and d.start - words[lo].start <= 12 for d in c.dates) \
         and not _earlier_today(words, lo, min(hi, lo + 6)) \
-        and not _earlier_report(words, lo, hi)  # "وسبق ذلك بساعات", "وفي وقت سابق اليوم": the same day
+        and not _earlier_report(words, lo, hi) \
+        and not (_starts_earlier(words, lo, hi) and any(
+            d.kind in STRONG_DATES and d.days_before in (0, 1) for d in c.dates))
+    # ("وسبق ذلك بساعات", "وفي وقت سابق اليوم": the same day; "وفي وقت سابق، استهدفت مسيّرة تركية، مساء أمس
+    # الأربعاء": yesterday's, still news)
     # "قصفت القوات التركية قرية منغ، اللذين سيطرت عليهما قسد قبل أيام": a past told inside a relative
     # clause after the attack describes the place, not the attack
     first_trig = min((t.i for t in c.triggers), default=hi)
@@ -516,7 +527,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     back_cues = [i for i, _j in discourse.positions("background_any", words, lo, rel)
                  if (first or not words[i].norm.startswith("مماثل"))
                  and not (today_at is not None and today_at < words[i].start)]
-    elsewhere = (bool(back_cues) and not _earlier_today(words, lo, rel)) \
+    elsewhere = (bool(back_cues) and not _earlier_today(words, lo, rel)
+                 and not (news_day and _starts_earlier(words, lo, hi))) \
         or (not news_day and any((d.past_marker or d.kind in ("ago", "after_event", "before_event")) and d.days_before != 0
                 and not (d.kind == "after_event" and _follows_told(c, d, text))  # "وبعد ساعات من الهجوم، شنت ..."
                 and not _after_superlative(words, lo, d.start)  # "الأعلى ... منذ ثلاث سنوات"
