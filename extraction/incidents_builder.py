@@ -24,7 +24,7 @@ from extraction.casualties import Casualty, find_casualties, find_rising_tolls, 
 from extraction.dates import DateMention
 from extraction.groups import load_groups
 from extraction.lexicon import Word, norm_phrase, words_of
-from extraction.numbers import count_at
+from extraction.numbers import Count, count_at
 from extraction.places import (
     PlaceRef,
     best_place,
@@ -1866,7 +1866,43 @@ def _counted_places(text: str, d: Draft) -> list[tuple[Casualty, PlaceRef]]:
             # place, though each place also stands right before the next figure)
         if brackets:
             return brackets
+    for c in d.clauses:
+        pairs = _among_tolls(text, c)
+        if pairs:
+            return pairs
     return []
+
+
+# "بينهم 17 في مدينة البوكمال ومحيطها ... و6 في مدينة الميادين": a share of the toll, then its place
+_AMONG_FIGURE = re.compile(r"(?:(?:بينهم|منهم)\s+|[،,]?\s*و)(\d+|[٠-٩]+)\s+(?:[\u0621-\u064A]+\s+)?في\s+"
+                           r"(?:(?:مدينة|بلدة|قرية|حي|منطقة)\s+)?$")
+
+
+def _among_tolls(text: str, c: Clause) -> list[tuple[Casualty, PlaceRef]]:
+    """"قتلت الضربات ما لا يقل عن 23 مقاتلا في سوريا، بينهم 17 في مدينة البوكمال ... و6 في مدينة الميادين":
+    the toll broken down by town after "بينهم", one share per distinct precise place (two or more)."""
+    main = next((x for x in c.casualties if x.value is not None and x.count is not None), None)
+    if main is None:
+        return []
+    among = text.find("بينهم", main.start, c.end)
+    among = among if among >= 0 else text.find("منهم", main.start, c.end)
+    if among < 0:
+        return []
+    pairs = []
+    for p in sorted(c.places, key=lambda p: p.start):
+        if p.precision > 1 or p.start < among:
+            continue
+        m = _AMONG_FIGURE.search(text, max(among, p.start - 30), p.start)
+        if m is None:
+            continue
+        value = int(m.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
+        if value >= (main.value or 0):
+            continue
+        count = Count(value, main.count.i, main.count.j, m.start(1), m.end(1), m.group(1))
+        pairs.append((Casualty(main.kind, value, m.start(1), m.end(1), count, main.victim_from, extra=True), p))
+    if len(pairs) < 2 or any(same_area(a, b, km=1.0) for i, (_, a) in enumerate(pairs) for _, b in pairs[i + 1:]):
+        return []
+    return pairs
 
 
 _LIST_GAP = re.compile(r"^[\s،,و]*$")
