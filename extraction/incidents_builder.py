@@ -330,17 +330,19 @@ _EARLIER = tuple(norm_phrase("في وقت سابق"))
 _DIED_OF_WOUNDS = tuple(norm_phrase("وفاة متاثر"))  # "بعد وفاة ثلاثة من الجرحى"، "متأثرين بجراحهم"
 
 
+_EARLIER_FORMS = (_EARLIER, ("و" + _EARLIER[0],) + _EARLIER[1:])  # "في وقت سابق"، "وفي وقت سابق"
+
+
 def _starts_earlier(words: list[Word], lo: int, hi: int) -> bool:
     """The clause opens with "(و)في وقت سابق"."""
     n = len(_EARLIER)
-    return any(tuple(w.norm for w in words[k:k + n]) in (_EARLIER, ("و" + _EARLIER[0],) + _EARLIER[1:])
-               for k in (lo, lo + 1) if k + n <= hi)
+    return any(tuple(w.norm for w in words[k:k + n]) in _EARLIER_FORMS for k in (lo, lo + 1) if k + n <= hi)
 
 
 def _earlier_today(words: list[Word], lo: int, hi: int) -> bool:
     """"في وقت سابق اليوم": earlier today is news."""
     n = len(_EARLIER)
-    return any(tuple(w.norm for w in words[k:k + n]) in (_EARLIER, ("و" + _EARLIER[0],) + _EARLIER[1:]) and k + n < hi and words[k + n].norm in ("اليوم", "من")
+    return any(tuple(w.norm for w in words[k:k + n]) in _EARLIER_FORMS and k + n < hi and words[k + n].norm in ("اليوم", "من")
                and (words[k + n].norm == "اليوم" or (k + n + 1 < hi and words[k + n + 1].norm == "اليوم"))
                for k in range(lo, hi - n))
 
@@ -601,9 +603,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.past_dated = any(x.days_before is not None and x.days_before > _NEWS_DAYS and not any(
         words[k].norm in _SINCE and words[k].end <= x.start for k in range(max(lo, _word_index(words, x.start) - 6), hi))
         for x in c.dates)
-    if (c.new_event or _starts("next_blast_start", words, lo, hi)) and any(
-            t.attack_type in _EXPLOSIVE for t in c.triggers) and (
-            _starts("next_blast_start", words, lo, hi) or discourse.any_in("next_blast", words, lo, hi)) and \
+    then_blast = _starts("next_blast_start", words, lo, hi)
+    if (c.new_event or then_blast) and any(t.attack_type in _EXPLOSIVE for t in c.triggers) and (
+            then_blast or discourse.any_in("next_blast", words, lo, hi)) and \
             discourse.any_in("blast_site", words, lo, hi) and not discourse.any_in("same_spot", words, lo, hi) \
             and not any(p.precision <= 1 for p in c.places):
         # "ثم فجر انتحاري حزامه الناسف عند مدخل قسم الإسعاف في المشفى الوطني" after a car bomb in جبلة:
@@ -1896,8 +1898,8 @@ def _among_tolls(text: str, c: Clause) -> list[tuple[Casualty, PlaceRef]]:
         if m is None:
             continue
         value = int(m.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
-        if value >= (main.value or 0):
-            continue
+        if value >= main.value:
+            continue  # (a share is smaller than the whole)
         count = Count(value, main.count.i, main.count.j, m.start(1), m.end(1), m.group(1))
         pairs.append((Casualty(main.kind, value, m.start(1), m.end(1), count, main.victim_from, extra=True), p))
     if len(pairs) < 2 or any(same_area(a, b, km=1.0) for i, (_, a) in enumerate(pairs) for _, b in pairs[i + 1:]):
