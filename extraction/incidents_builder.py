@@ -38,7 +38,7 @@ from extraction.roles import (
     GroupMention,
     StanzaWord,
     assign_roles,
-    implied_site_owners,
+    implied_site_owner,
     owned_attacker,
     ranked_victim,
     site_owner,
@@ -2113,9 +2113,10 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
             target = owner  # "اتجهت 10 طائرات مسيرة هجومية نحو قاعدة حميميم": Russia's base
     if target is None and d.perp is not None:
         # "شن الطيران الحربي الإسرائيلي غارات على تسعة مواقع عسكرية": the military sites Israel strikes in
-        # Syria are the Syrian army's, when the text names no other owner
+        # Syria are the Syrian army's, and so were the rebels' before December 2024, when the text names
+        # no other owner
         site = next((c.site_span for c in d.clauses if c.kind == "event" and c.site_span is not None), None)
-        owner_id = implied_site_owners().get(_top_id(d.perp.id))
+        owner_id = implied_site_owner(_top_id(d.perp.id), article.published)
         if site is not None and owner_id is not None:
             target = GroupMention(owner_id, site[0], site[1], article.text[site[0]:site[1]], site[2], site[3])
     shot_down = attack_type == "other" and any(t.downed is not None for t in trig)  # (by jets, still no airstrike)

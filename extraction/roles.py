@@ -942,9 +942,18 @@ def weapon_actor(text: str, words: list[Word], lo: int, hi: int, published: str 
 
 
 @lru_cache(maxsize=1)
-def implied_site_owners() -> dict[str, str]:
-    """Attacker id -> the owner of the generic military sites it strikes (struck_site_owners.yaml)."""
-    return {str(k): str(v) for k, v in load_yaml("struck_site_owners.yaml").items()}
+def _struck_site_owners() -> dict[str, tuple[str, str | None]]:
+    return {str(k): (str(v["owner"]), str(v["until"]) if v.get("until") else None)
+            for k, v in load_yaml("struck_site_owners.yaml").items()}
+
+
+def implied_site_owner(attacker_id: str, published: str | None) -> str | None:
+    """The owner of the generic military sites ``attacker_id`` strikes (struck_site_owners.yaml), or
+    None; a rule with an ``until`` day holds only for an article published by then (so not undated)."""
+    owner, until = _struck_site_owners().get(attacker_id, (None, None))
+    if owner is None or (until is not None and (published is None or published[:10] > until)):
+        return None
+    return owner
 
 
 def site_owner(text: str, words: list[Word], lo: int, hi: int, published: str | None) -> GroupMention | None:
