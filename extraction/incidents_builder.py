@@ -102,6 +102,7 @@ class Clause:
     breakdown: bool = False  # follows a cumulative clause in the same sentence (a share of that toll)
     since_date: bool = False
     military_site: bool = False  # names a military site ("مطار"، "حاجز"، "مركز البحوث العلمية")
+    vehicle_hit: bool = False  # names a bus or a convoy, and no fighting ("هجوم ... على حافلة مبيت عسكرية")
     site_span: tuple[int, int, int, int] | None = None  # the first such site's (start, end, i, j)
     update: Casualty | None = None  # "ارتفعت حصيلة ضحايا الهجوم ... إلى 86 قتيلا": the new toll of this attack
     pluperfect: bool = False  # background only by its opening "وكان ... قد" (no past date, no "مماثل")
@@ -396,6 +397,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     seized = discourse.positions("seized", words, lo, hi)
     support = discourse.positions("support", words, lo, hi)
     downed = discourse.positions("downed", words, lo, hi)  # "بعد إسقاط طائرة مسيرة": no drone strike
+    destroyed = discourse.positions("destroyed", words, lo, hi)
+    short_of = [i for i, _j in discourse.positions("before_reaching", words, lo, hi)]
     origin = [(i, j) for i, j in discourse.positions("origin", words, lo, hi)
               if not (j < len(words) and words[j].norm in _OTHER_SIDE)]  # "من جهة أخرى" is "on the other side"
     outlet = discourse.positions("source_name", words, lo, hi)
@@ -422,6 +425,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                 j <= g.i and g.j <= t.i for g in groups)  # "قسد" عملية إنزال": the partner named, then the attack)
                 for _i, j in support)  # "بإسناد من الطائرات المسيرة"
             and not (t.attack_type in ("drone_strike", "airstrike") and any(0 <= t.i - j <= 6 for _i, j in downed))
+            # "وتدمير عربتين مفخختين قبل وصولهما": a car bomb foiled on its way is no attack of its own
+            and not (t.attack_type in _EXPLOSIVE and any(0 <= t.i - j <= 2 for _i, j in destroyed)
+                     and any(0 <= k - t.j <= 3 for k in short_of))
             # "استهدف الطيران الإسرائيلي مواقع مدفعية": the artillery is what was hit, not the weapon
             and not (t.attack_type == "shelling" and t.i > lo and words[t.i - 1].norm.lstrip("و") in _GUN_SITES)],
         groups=[g for g in groups if lo <= g.i < hi],
@@ -618,6 +624,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     sites = [(i, j) for i, j in discourse.positions("military_sites", words, lo, answer_at)
              if not any(i - 5 <= k <= i for k in stations)]
     c.military_site = bool(sites)
+    c.vehicle_hit = discourse.any_in("ambushed_vehicles", words, lo, hi) and not discourse.any_in(
+        "battle_words", words, lo, hi)
     if sites:
         i, j = sites[0]
         c.site_span = (words[i].start, words[j - 1].end, i, j)
@@ -2175,6 +2183,9 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     elif attack_type == "raid" and any(t.shooting for t in trig) and values["killed"] in (1, 2) and (
             values["captured"] is None and (d.perp is None or d.perp.id in _NON_STATE_KILLERS)):
         attack_type = "assassination"  # "مسلحون اقتحموا خيمة المرأة وأطلقوا النار عليها": not a security raid
+    if attack_type in ("armed_clash", "other") and any(c.vehicle_hit for c in d.clauses if c.kind == "event" and any(
+            c.lo <= t.i < c.hi for t in trig)):
+        attack_type = "ambush"  # "هجوم نفذته خلايا داعش على حافلة مبيت عسكرية": on the road, no battle
     place = d.only_place or choose_place(d.places, lambda pos: _sentence_text(article, sentences, pos)) \
         or d.inherited_place
     location = to_location(place, _sentence_text(article, sentences, place.start)) if place else None
