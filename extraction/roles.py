@@ -264,6 +264,7 @@ def _filler(word: str, fillers: frozenset[str]) -> bool:
 
 
 _ACTIVE_KILL = frozenset(norm_phrase("قتلوا قتلت أعدموا أعدمت"))
+_KILL_MASC = frozenset(norm_phrase("قتل أعدم"))
 _DAY_WORDS = frozenset(norm_phrase("اليوم أمس يوم السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة"))
 
 
@@ -418,17 +419,20 @@ def _speakers(words: list[Word], lo: int, hi: int, ms: list[GroupMention], text:
     named between a speech verb and the "إن/أن" that opens what they said, when a group or the attack
     follows inside the quote. (Their own pronoun — "قالت إسرائيل إنها قصفت" — is resolved by
     anaphora to a mention after "إن", so the speaker still attacks there.)"""
+    # "أعلنت وزارة الداخلية السورية ارتفاع حصيلة التفجير الانتحاري": who reports a toll, with no "أن"
+    told = {id(m) for m in ms if m.i > lo and words[m.i - 1].norm.lstrip("و") in _REPORT_VERBS and any(
+        words[x].norm.startswith(_TOLL_NOUNS) for x in range(m.j, min(hi, m.j + 2)))}
     k = next((x for x in range(lo, hi) if words[x].norm in _THAT), None)
     if k is None or not any(m.i > k for m in ms):
-        return set()
+        return told
     said = _speech_matcher().find("", words[lo:k])
     if not said:
-        return set()
+        return told
     v = lo + min(x.i for x in said)  # (only between the verb and "أن": "شنت القوات ... هجوما، وأكد المتحدث أن")
     # "وقال مدير الأمن العام ...: "هاجمت مجموعات من فلول ميليشيات الأسد نقاطنا"، مؤكداً أن": the words
     # quoted after a colon are what was said, whatever "أن" comes later
     colon = next((x for x in range(v + 1, k) if ":" in text[words[x - 1].end:words[x].start]), k) if text else k
-    return {id(m) for m in ms if v < m.i and m.j <= colon}
+    return told | {id(m) for m in ms if v < m.i and m.j <= colon}
 
 
 def _coordinated_subject(words: list[Word], lo: int, verbs: list[tuple[int, int]], ms: list[GroupMention],
@@ -534,7 +538,17 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         if x.kind != "killed" or x.count is None:  # (a vague count too: "القوات الحكومية قتلت مئات الأشخاص")
             continue
         k = next((k for k in range(lo, hi) if words[k].start == x.cue_start), None)
-        if k is None or words[k].norm.lstrip("و") not in _ACTIVE_KILL:
+        if k is None:
+            continue
+        if words[k].norm.lstrip("و") in _KILL_MASC:
+            # "قتل الثوار ثمانية عناصر": the bare verb is active when a group follows it and its count
+            # follows the group (a passive "قُتل" has the dead right after it)
+            subj = next((m for m in ms_roles if m.i == k + 1 and m.j == x.count.i and not groups[m.id].target_only), None)
+            if subj is not None:
+                perp = subj
+                break
+            continue
+        if words[k].norm.lstrip("و") not in _ACTIVE_KILL:
             continue
         # "عندما قتلت قوات الأمن متظاهرَين اثنين": the verb, its subject, then the dead it counts
         subj = next((m for m in ms_roles if m.i == k + 1 and m.j <= x.count.i and all(
@@ -604,8 +618,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 break
     # 1f. "يقودهما انتحاريان من جبهة النصرة"، "فجّر انتحاري من التنظيم": the bombers' own group
     if perp is None:
-        perp = next((m for m in ms if m.i >= lo + 2 and words[m.i - 1].norm == "من"
-                     and words[m.i - 2].norm.lstrip("و") in _BOMBERS and not groups[m.id].target_only), None)
+        # (or whose he is: "انتحاريا يتبع لتنظيم داعش دخل إلى الكنيسة")
+        perp = next((m for m in ms if not groups[m.id].target_only and any(
+            words[b].norm.lstrip("و") in _BOMBERS and b + 1 < m.i and all(
+                words[x].norm in _BOMBER_OF for x in range(b + 1, m.i)) for b in range(max(lo, m.i - 3), m.i - 1))), None)
         if perp is not None and target is perp:
             target = None
     # 1g. "باستهداف الفصائل لعربتهم"، "قصف قوات النظام لبلدة"، "هجوم داعش على": the attack noun's own
@@ -878,6 +894,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
 
 
 _DEFECTOR = frozenset(norm_phrase("منشق المنشق منشقا المنشقين منشقين المتقاعد متقاعد"))
+_REPORT_VERBS = frozenset(norm_phrase("أعلن أعلنت ذكر ذكرت أفاد أفادت وثق وثقت نشر نشرت"))
+_TOLL_NOUNS = tuple(norm_phrase("ارتفاع حصيلة مقتل استشهاد إصابة سقوط وفاة"))
 _SPEAKER_WORDS = frozenset(norm_phrase("قال قالت وقال وقالت أكد وأكد أوضح وأوضح الناطق المتحدث باسم القائد قائد القيادي"))
 
 
@@ -910,7 +928,9 @@ def ranked_victim(text: str, words: list[Word], lo: int, hi: int, mentions: list
 
 _WHO_IS = frozenset(norm_phrase("وهو وهي وهما وهم وكان وكانت"))
 _AMBUSH_NOUNS = frozenset(norm_phrase("كمين كمينا"))
-_BOMBERS = frozenset(norm_phrase("انتحاري انتحاريان انتحاريين انتحاريون انغماسي انغماسيان انغماسيين انغماسيون"))
+_BOMBERS = frozenset(norm_phrase("انتحاري انتحاريان انتحاريين انتحاريون انغماسي انغماسيان انغماسيين انغماسيون "
+                                 "انتحاريا انغماسيا"))
+_BOMBER_OF = frozenset(norm_phrase("من يتبع يتبعان يتبعون تابع التابع ينتمي ينتميان ينتمون المنتمي ل إلى"))
 _MEMBER = frozenset(norm_phrase("عنصر عنصرا عناصر قيادي قياديا قائد مقاتل مقاتلا ضابط ضابطا عضو عضوا منتسب منتسبا مجند متطوع"))
 
 
