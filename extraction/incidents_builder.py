@@ -102,6 +102,7 @@ class Clause:
     breakdown: bool = False  # follows a cumulative clause in the same sentence (a share of that toll)
     since_date: bool = False
     military_site: bool = False  # names a military site ("مطار"، "حاجز"، "مركز البحوث العلمية")
+    another: bool = False  # "غارة أخرى"، "عاد بعد ساعات ليستهدف": another attack than the one told
     vehicle_hit: bool = False  # names a bus or a convoy, and no fighting ("هجوم ... على حافلة مبيت عسكرية")
     site_span: tuple[int, int, int, int] | None = None  # the first such site's (start, end, i, j)
     update: Casualty | None = None  # "ارتفعت حصيلة ضحايا الهجوم ... إلى 86 قتيلا": the new toll of this attack
@@ -268,6 +269,9 @@ def _starts(cls: str, words: list[Word], lo: int, hi: int) -> bool:
 
 _EXPLOSIVE = {"ied", "vbied", "suicide_attack"}
 _CIRCUMSTANCE = {"وسط", "ووسط", "ترافق", "ترافقت", "تزامنا", "بالتزامن"}
+
+
+_LIST_JOIN = re.compile(r"\s*[،,]?\s*و\s*|\s*[،,]\s*")  # between two places of one list
 
 
 def _word_gap(words: list[Word], j: int, pos: int) -> int:
@@ -447,6 +451,13 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             and not _dateline(text, p.start, p.end)],
         dates=[d for d in dates if start <= d.start < end],
     )
+    # "قدموا سيرا على الأقدام من بلدات إنخل وجاسم والحراك": the towns listed after a place left out
+    # above (where fire came from, where victims came from) go with it
+    left_out = [p for p in places if start <= p.start < end and p not in c.places]
+    for p in list(c.places):
+        if any(q.end <= p.start and _LIST_JOIN.fullmatch(text[q.end:p.start]) for q in left_out):
+            c.places.remove(p)
+            left_out.append(p)
     # "محيط بلدة الكسوة جنوب دمشق": a town that only locates the place before it is not where it happened
     # (but it names the governorate: "مدينة أريحا جنوبي إدلب")
     located = _locators(c.places, words)
@@ -569,7 +580,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                        if words[k].end <= d.start and len(text[words[k].end:d.start].strip()) == 0
                        and d.kind not in ("today", "hours")  # "تدور منذ فجر اليوم اشتباكات": today's fighting
                        and d.kind != "yesterday")  # "الاشتباكات التي اندلعت منذ صباح أمس الإثنين": the news day
-    c.new_event = _starts("new_event_start", words, lo, hi) or discourse.any_in("another_attack", words, lo, hi)
+    c.another = discourse.any_in("another_attack", words, lo, hi)
+    c.new_event = _starts("new_event_start", words, lo, hi) or c.another
     c.meanwhile = _starts("meanwhile", words, lo, hi)
     c.learnt = words[lo].norm in _LEARNT
     c.similar = any(words[k].norm.startswith("مماثل") or (  # "الطائرات ذاتها": the same aircraft as before
@@ -603,7 +615,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                       for k in range(lo + 1, hi)) or any(
         # "فجر ثلاثة انتحاريين أنفسهم ...، فيما فجر الثالث نفسه": the third of those told, not another attack
         t.attack_type == "suicide_attack" and t.j - t.i >= 3 and words[t.i + 1].norm in _DEF_ORDINALS for t in c.triggers)
-    c.place_ana = discourse.any_in("place_anaphora", words, lo, hi)
+    # (not a place of that name: "على جبهة المدينة الصناعية في الشيخ نجار"، "المدينة الرياضية")
+    c.place_ana = any(not (j < hi and words[j].norm in _NAMED_BY_ADJECTIVE)
+                      for _i, j in discourse.positions("place_anaphora", words, lo, hi))
     c.detail = words[lo].norm == "ففي"
     # (not a period's start: "أبشع المجازر التي ارتكبها التنظيم منذ إعلانه دولة الخلافة في يونيو")
     c.past_dated = any(x.days_before is not None and x.days_before > _NEWS_DAYS and not any(
@@ -812,7 +826,7 @@ def _in_relative_state(c: Clause, words: list[Word], pos: int) -> bool:
 _THAT_WORDS = frozenset(norm_phrase("أن إن بأن أنه أنها بأنه بأنها إنه إنها"))
 _BARE_SHELLING = ("قصف", "القصف", "وقصف", "بقصف", "يقصف", "تقصف")
 _PRESENT_ATTACK = frozenset(norm_phrase("يستهدف تستهدف يستهدفون يقصف تقصف يشن تشن يهاجم تهاجم يستهدفها تستهدفها"))
-_INITIAL = frozenset(norm_phrase("الأولية أولية الأولى"))
+_INITIAL = frozenset(norm_phrase("الأولية أولية الأولى سابق"))  # ("أعلن في وقت سابق أن حصيلة التفجير بلغت 25")
 _SETTLEMENT_KINDS = {"village", "town", "city", "hamlet"}
 _RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين الذين اللذان اللتان اللواتي"))
 _COMES_AFTER = frozenset(norm_phrase("ويأتي يأتي وتأتي تأتي وجاء جاء وجاءت"))
@@ -972,7 +986,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
     # "وبذلك ترتفع الحصيلة الإجمالية لضحايا هجمات اليوم إلى 215": the running total of the attacks told
     period_toll = period_toll or (words[lo].norm in ("وبذلك", "بذلك") and not c.is_title
                                   and any("رتفع" in words[k].norm for k in range(lo, min(hi, lo + 3)))
-                                  and all(t.generic_plural or t.anaphoric for t in c.triggers))
+                                  # (or a campaign's: "وبذلك يرتفع عدد ضحايا حملة البراميل على حلب")
+                                  and all(t.generic_plural or t.anaphoric or (t.i > lo and words[t.i - 1].norm in _CAMPAIGN)
+                                          for t in c.triggers))
     if period_toll or (cumulative and not discourse.any_in("toll_of_this", words, lo, hi)) \
             or cum_dates or (c.since_date and not since_lost) or c.breakdown:
         c.kind, c.why = "none", "cumulative"
@@ -1116,7 +1132,8 @@ def specific(c: Clause) -> bool:
     """Enough grounding to start an incident of its own."""
     return c.is_title or c.next_blast or any(d.kind in SPECIFIC_DATES for d in c.dates) or any(
         x.value is not None for x in c.casualties) or any(p.precision <= 2 for p in c.places) or (
-        c.perp is not None and c.target is not None and (c.place_ana or (c.places and not c.background)))
+        c.perp is not None and c.target is not None and (c.place_ana or (c.places and not c.background))) or (
+        c.another and c.place_ana and bool(c.triggers))  # "عاد الطيران بعد ساعات ليستهدف النقطة الطبية في المدينة"
     # ("قال الجيش الإسرائيلي إن طائراته استهدفت موقعين لقوات النظام شمالي محافظة القنيطرة": both
     # parties and a governorate)
 
@@ -1429,8 +1446,12 @@ def _merge_lede_summaries(drafts: list[Draft]) -> list[Draft]:
     for d in list(drafts):
         # (only the lede sentence, and only a line naming a region, not a village: a
         # bulletin's village lines are attacks of their own)
+        # (a town is summarised too when the lede's main attack came first: "قتلوا اليوم في قصف على حي
+        # بابا عمرو، في حين تواصلت الاشتباكات ... في مدينة الرستن", then "وفي الرستن، قالت الهيئة إن ...")
+        aside = any(c.sent == d.clauses[0].sent and c.idx < d.clauses[0].idx for e in body if e is not d
+                    for c in e.clauses)
         if d.is_title or d.background or d.strong_date() is not None or not d.places or d not in out \
-                or d.clauses[0].sent > lede or any(p.precision <= 1 for p in d.places):
+                or d.clauses[0].sent > lede or (any(p.precision <= 1 for p in d.places) and not aside):
             continue
         fam = {_FAMILY.get(t) for t in d.types} - {None}
         for e in out:
@@ -1534,6 +1555,16 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                     lede.target = c.target  # its dead name the side attacked
                 continue
         if c.kind == "anaphoric":
+            # "وارتفعت حصيلة شهداء المجزرة" after the massacre and a later strike on the medical point: the
+            # attack the word names first
+            named = {_bare_word(t.text) for t in c.triggers if t.anaphoric} if c.why == "rising toll" else set()
+            if named:
+                def names(d: Draft) -> bool:
+                    return any(_bare_word(t.text) in named for t in d.event_triggers if not t.anaphoric)
+                if not any(names(d) for d in recent):
+                    recent = [d for d in reversed(body) if c.sent - d.last_sent <= 3 and not d.background
+                              and names(d)][:1] + recent
+                recent.sort(key=lambda d: not names(d))
             exact = [p for p in c.places if p.precision <= 1]
             if len(exact) == 1 and c.why == "rising toll" and not any(
                     same_area(p, q, km=1.0) for d in recent[:1] for p in exact for q in d.places):
@@ -1621,6 +1652,13 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                     break
             if target is not None and c.background and not target.background:
                 c.background = False
+        elif c.why == "casualties" and not c.triggers and not c.background and not any(
+                d.kind in STRONG_DATES for d in c.dates):
+            # "ففي جبلة ...، وفي طرطوس، فجر انتحاري ...", then "في حين أعلن مدير صحة طرطوس أن عدد الشهداء في
+            # المدينة بلغ ٤٨": a toll with no attack word of its own, of a town an attack just told was in
+            own = {getattr(p.candidate, "gazetteer_id", None) for p in c.places if p.precision <= 1} - {None}
+            target = next((d for d in recent if not d.background and own & {
+                getattr(q.candidate, "gazetteer_id", None) for q in d.places} and _compatible(d, c)), None)
         if target is not None:
             target.clauses.append(c)
             if c.circumstance and _FAMILY.get(strongest(c.triggers)) != _FAMILY.get(strongest(target.event_triggers)):
@@ -1773,10 +1811,17 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence],
             if named is not None:  # "استهدفت إسرائيل المطار ذاته": the airport named before
                 d.inherited_place = named
                 continue
-            src = keep[k - 1]
-            p = src.inherited_place or best_place(src.places)
-            if p is not None and d.clauses[0].sent - src.last_sent <= 3:
-                d.inherited_place = p
+            # the nearest incident before with a place, across placeless ones close together ("عند
+            # المدخل الشمالي للمدينة" after the agency's account of the same night, which names none)
+            at = d.clauses[0].sent
+            for src in reversed(keep[:k]):
+                if at - src.last_sent > 3:
+                    break
+                p = src.inherited_place or best_place(src.places)
+                if p is not None:
+                    d.inherited_place = p
+                    break
+                at = src.clauses[0].sent
     aid = article.article_id
     out = []
     for d in keep:
@@ -1784,9 +1829,17 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence],
         if len(parts) > 1:
             # "غارات على بلدتي كفربطنا وسقبا" then "بينما قتل ثلاثة آخرون في سقبا بغارة": the town told on its
             # own is that incident; the lede's part for it would count it twice
-            told = [best_place(o.places) for o in keep if o is not d and not o.background]
-            parts = [p for p in parts if not any(t is not None and same_area(p.only_place, t, km=1.0) for t in told)] \
-                or parts[:1]
+            others = [o for o in keep if o is not d and not o.background]
+            # (a governorate told elsewhere names none of the towns: "شمالي محافظة القنيطرة")
+            told = [t for t in (best_place(o.places) for o in others) if t is not None and t.precision <= 2]
+            kept = [p for p in parts if not any(same_area(p.only_place, t, km=1.0) for t in told)]
+            # every place listed told on its own after it ("ضرب الإرهاب مدينتي جبلة وطرطوس بسلسلة تفجيرات"،
+            # then "ففي جبلة ..."، "وفي طرطوس ..."): the lede only sums them up
+            summary = all(o.clauses[0].sent > d.last_sent for o in others if any(
+                t is not None and t.precision <= 2 and same_area(p.only_place, t, km=1.0)
+                for p in parts for t in [best_place(o.places)]))
+            # (a part its own line in the same draft tells stays: "وفي التفاصيل، قُتل 21 عنصراً ... في البوكمال")
+            parts = kept or ([p for p in parts if p.toll_clauses] if summary else parts[:1])
         for part in parts:
             out.append(_incident(article, aid, part, main_date, published, sentences))
     return _one_per_town_day(out)
@@ -1870,7 +1923,7 @@ def _counted_places(text: str, d: Draft) -> list[tuple[Casualty, PlaceRef]]:
             if p is None:
                 break
             pairs.append((x, p))
-        if len(pairs) == len(figs) and all(not same_area(a, b, km=1.0) for i, (_, a) in enumerate(pairs)
+        if len(pairs) == len(figs) and all(not _same_spot(a, b) for i, (_, a) in enumerate(pairs)
                                            for _, b in pairs[i + 1:]):
             return pairs  # ("أن 17 مدنياً قتلوا في مدينة تلبيسة، و11 في بلدة الزعفرانة": each figure before its
             # place, though each place also stands right before the next figure)
@@ -1910,7 +1963,7 @@ def _among_tolls(text: str, c: Clause) -> list[tuple[Casualty, PlaceRef]]:
             continue  # (a share is smaller than the whole)
         count = Count(value, main.count.i, main.count.j, m.start(1), m.end(1), m.group(1))
         pairs.append((Casualty(main.kind, value, m.start(1), m.end(1), count, main.victim_from, extra=True), p))
-    if len(pairs) < 2 or any(same_area(a, b, km=1.0) for i, (_, a) in enumerate(pairs) for _, b in pairs[i + 1:]):
+    if len(pairs) < 2 or any(_same_spot(a, b) for i, (_, a) in enumerate(pairs) for _, b in pairs[i + 1:]):
         return []
     return pairs
 
@@ -1919,6 +1972,39 @@ _LIST_GAP = re.compile(r"^[\s،,و]*$")
 _EACH_HEAD = re.compile(r"^[وبل]?(مدينة|بلدة|قرية|مدينتي|بلدتي|قريتي|قرى|بلدات|مدن)\s")
 _SETTLEMENTS = re.compile(r"^[وبل]?(قرى|بلدات|مدن|قريتي|بلدتي|مدينتي|قريتا|بلدتا|مدينتا)\s")
 _BETWEEN = ("بين", "الواصل", "الرابط", "طريق")
+_CAMPAIGN = frozenset(norm_phrase("حملة الحملة"))
+_NAMED_BY_ADJECTIVE = frozenset(norm_phrase("الصناعية الرياضية الجامعية الجديدة القديمة"))
+_QUARTERS = re.compile(r"^[وبل]?(أحياء|حيي|حيا)\s")
+
+
+def _bare_word(text: str) -> str:
+    """An attack word without its article and clitics ("والمجزرة" -> "مجزرة")."""
+    w = _norm(text)
+    for pre in ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ب"):
+        if w.startswith(pre) and len(w) - len(pre) >= 3:
+            return w[len(pre):]
+    return w
+
+
+def _same_spot(p: PlaceRef, q: PlaceRef) -> bool:
+    """One place told twice ("مدينة أريحا" and "أريحا"); two quarters of a city a kilometre apart
+    ("مساكن هنانو" and "الحيدرية") are two."""
+    if getattr(p.candidate, "kind", None) == getattr(q.candidate, "kind", None) == "neighbourhood":
+        return getattr(p.candidate, "gazetteer_id", None) == getattr(q.candidate, "gazetteer_id", None)
+    return same_area(p, q, km=1.0)
+
+
+def _listed_run(text: str, c: Clause) -> list[PlaceRef]:
+    """The first run of two or more precise places the clause lists ("قرى رامي والشريحي وطربا")."""
+    run: list[PlaceRef] = []
+    for p in sorted((p for p in c.places if p.precision <= 1), key=lambda p: p.start):
+        if run and _LIST_GAP.match(text[run[-1].end:p.start]):
+            run.append(p)
+        elif len(run) < 2:
+            run = [p]
+        else:
+            break
+    return run if len(run) >= 2 else []
 
 
 def _split_listed_places(text: str, d: Draft) -> list[Draft]:
@@ -1926,39 +2012,41 @@ def _split_listed_places(text: str, d: Draft) -> list[Draft]:
     incident per village (ACLED codes one event per location). The toll goes to the village a
     casualty clause names ("ارتقى في قرية رامي وحدها 38"), else to the first; the others get none.
     A road "between A and B" stays one incident."""
-    event = next((c for c in d.clauses if c.kind == "event"), None)
-    if event is None or d.background:
+    if d.background or not any(c.kind == "event" for c in d.clauses):
         return [d]  # (context told in passing — "حين قصفت بلدات زملكا وعين ترما" — stays one line)
     counted = _counted_places(text, d)
     if counted:
         return [replace(d, only_place=p, own_toll=x) for x, p in counted]
-    pts = sorted((p for p in event.places if p.precision <= 1), key=lambda p: p.start)
-    run: list[PlaceRef] = []
-    for p in pts:
-        if run and _LIST_GAP.match(text[run[-1].end:p.start]):
-            run.append(p)
-        elif len(run) < 2:
-            run = [p]
-        else:
+    # the first event clause's list; or a list of a city's quarters in a later clause ("تتواصل حملة القصف
+    # ... حيث ألقت مروحياتها عشرات البراميل على أحياء الصاخور ومساكن هنانو والحيدرية")
+    events = [c for c in d.clauses if c.kind == "event"]
+    for k, event in enumerate(events):
+        run = _listed_run(text, event)
+        if k > 0 and run and not _QUARTERS.match(text[run[0].start:run[0].end]):
+            run = []
+        if len(run) >= 2 and not any(w in text[max(event.start, run[0].start - 25):run[0].start] for w in _BETWEEN):
             break
-    if len(run) < 2 or any(w in text[max(event.start, run[0].start - 25):run[0].start] for w in _BETWEEN):
+    else:
         return [d]
-    if not (_SETTLEMENTS.match(text[run[0].start:run[0].end]) or all(
+    quarters = _QUARTERS.match(text[run[0].start:run[0].end]) is not None
+    if not (_SETTLEMENTS.match(text[run[0].start:run[0].end]) or quarters or all(
             _EACH_HEAD.match(text[p.start:p.end]) for p in run)):
         return [d]  # only a list the head calls villages/towns ("قرى"، "بلدتي"، "مدينة أريحا وبلدة معرة مصرين"):
         # "ضاحية جرمانا وحي باب شرقي" is one target
     distinct: list[PlaceRef] = []
     for p in run:
-        if all(not same_area(p, q, km=1.0) for q in distinct):
+        if all(not _same_spot(p, q) for q in distinct):
             distinct.append(p)
     if len(distinct) < 2:
         return [d]
-    own = [[c for c in d.clauses if c is not event and c.places and any(same_area(p, q, km=1.0) for q in c.places)]
+    own = [[c for c in d.clauses if c is not event and c.places and any(_same_spot(p, q) for q in c.places)]
            for p in distinct]
     if any(any(x.value is not None for c in cs for x in c.casualties) for cs in own):
         # "قتل 13 في أريحا ومعرة مصرين" then "في أريحا ... مقتل تسعة"، "وفي معرة مصرين قتل أربعة": each
         # place keeps the figures its own lines give (the lede's total is theirs together)
         return [replace(d, only_place=p, toll_clauses=cs) for p, cs in zip(distinct, own, strict=True)]
+    if quarters:
+        return [d]  # a city's quarters listed split only by the lines that tell each one's toll
     owner = 0
     # "غارات على مدينتي اللطامنة وكفرزيتا، أسفرت عن مقتل مدني وإصابة آخرين في كفرزيتا": the place named
     # right after the toll in the same clause owns it
