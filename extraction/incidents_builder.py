@@ -1555,16 +1555,6 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                     lede.target = c.target  # its dead name the side attacked
                 continue
         if c.kind == "anaphoric":
-            # "وارتفعت حصيلة شهداء المجزرة" after the massacre and a later strike on the medical point: the
-            # attack the word names first
-            named = {_bare_word(t.text) for t in c.triggers if t.anaphoric} if c.why == "rising toll" else set()
-            if named:
-                def names(d: Draft) -> bool:
-                    return any(_bare_word(t.text) in named for t in d.event_triggers if not t.anaphoric)
-                if not any(names(d) for d in recent):
-                    recent = [d for d in reversed(body) if c.sent - d.last_sent <= 3 and not d.background
-                              and names(d)][:1] + recent
-                recent.sort(key=lambda d: not names(d))
             exact = [p for p in c.places if p.precision <= 1]
             if len(exact) == 1 and c.why == "rising toll" and not any(
                     same_area(p, q, km=1.0) for d in recent[:1] for p in exact for q in d.places):
@@ -1975,15 +1965,6 @@ _BETWEEN = ("بين", "الواصل", "الرابط", "طريق")
 _CAMPAIGN = frozenset(norm_phrase("حملة الحملة"))
 _NAMED_BY_ADJECTIVE = frozenset(norm_phrase("الصناعية الرياضية الجامعية الجديدة القديمة"))
 _QUARTERS = re.compile(r"^[وبل]?(أحياء|حيي|حيا)\s")
-
-
-def _bare_word(text: str) -> str:
-    """An attack word without its article and clitics ("والمجزرة" -> "مجزرة")."""
-    w = _norm(text)
-    for pre in ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ب"):
-        if w.startswith(pre) and len(w) - len(pre) >= 3:
-            return w[len(pre):]
-    return w
 
 
 def _same_spot(p: PlaceRef, q: PlaceRef) -> bool:
