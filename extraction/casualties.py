@@ -363,8 +363,6 @@ _OTHERS = frozenset(norm_phrase("آخرون آخرين آخرون"))
 _SUSPECTS = frozenset(norm_phrase("المشتبه مشتبه المشتبهين مشتبهين المتورطين متورطين المتهمين متهمين الجناة القتلة "
                                   "المنفذين منفذي المسؤولين تورطهم بتورطهم"))
 _MADE_OF = frozenset(norm_phrase("مؤلفة مكونة مؤلف مكون"))
-_KIND_NOUNS = {"wounded": frozenset(norm_phrase("الجرحى المصابين جرحى مصابين")),
-               "killed": frozenset(norm_phrase("القتلى قتلى الشهداء شهداء الضحايا"))}
 _BREAKDOWN = frozenset(norm_phrase("هم هن بينهم بينهن منهم منهن بينها منها"))
 
 
@@ -401,6 +399,8 @@ def _and_others(text: str, words: list[Word], lo: int, hi: int, found: list[Casu
             # (and "51 قتيلاً، بينهم 29 في جبل بدرو و14 في الأرض الحمراء": parts of the 51)
         kind = prev[-1].kind
         if words[k + 1].norm == "من":  # "إلى 31 قتيلا و102 من الجرحى": the noun after "من" names the kind
-            kind = next((kd for kd, nouns in _KIND_NOUNS.items() if words[k + 2].norm in nouns), kind)
+            noun = _lex().matcher.match_at(words, k + 2)
+            if noun is not None and noun[1].endswith(":before"):
+                kind = noun[1].split(":")[0]
         extra.append(Casualty(kind, c.value, c.start, words[k + 1].end, c, k + 2, extra=kind == prev[-1].kind))
     return extra

@@ -1819,15 +1819,14 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence],
         if len(parts) > 1:
             # "غارات على بلدتي كفربطنا وسقبا" then "بينما قتل ثلاثة آخرون في سقبا بغارة": the town told on its
             # own is that incident; the lede's part for it would count it twice
-            others = [o for o in keep if o is not d and not o.background]
             # (a governorate told elsewhere names none of the towns: "شمالي محافظة القنيطرة")
-            told = [t for t in (best_place(o.places) for o in others) if t is not None and t.precision <= 2]
-            kept = [p for p in parts if not any(same_area(p.only_place, t, km=1.0) for t in told)]
+            told = [(o, t) for o in keep if o is not d and not o.background
+                    and (t := best_place(o.places)) is not None and t.precision <= 2]
+            kept = [p for p in parts if not any(same_area(p.only_place, t, km=1.0) for _o, t in told)]
             # every place listed told on its own after it ("ضرب الإرهاب مدينتي جبلة وطرطوس بسلسلة تفجيرات"،
             # then "ففي جبلة ..."، "وفي طرطوس ..."): the lede only sums them up
-            summary = all(o.clauses[0].sent > d.last_sent for o in others if any(
-                t is not None and t.precision <= 2 and same_area(p.only_place, t, km=1.0)
-                for p in parts for t in [best_place(o.places)]))
+            summary = all(o.clauses[0].sent > d.last_sent for o, t in told
+                          if any(same_area(p.only_place, t, km=1.0) for p in parts))
             # (a part its own line in the same draft tells stays: "وفي التفاصيل، قُتل 21 عنصراً ... في البوكمال")
             parts = kept or ([p for p in parts if p.toll_clauses] if summary else parts[:1])
         for part in parts:
