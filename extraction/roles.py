@@ -943,13 +943,18 @@ def _dated_lex(name: str) -> tuple[AliasMatcher, dict[str, str | None]]:
     return AliasMatcher({gid: v["phrases"] for gid, v in raw.items()}), until
 
 
+def _lapsed(until: str | None, published: str | None) -> bool:
+    """A dated lexicon entry no longer holds: the article is later than its ``until`` day, or undated
+    (it could be later)."""
+    return until is not None and (published is None or published[:10] > until)
+
+
 def _named_by(name: str, text: str, words: list[Word], lo: int, hi: int, published: str | None) -> GroupMention | None:
     """The first group a phrase of lexicon ``name`` names in words[lo:hi]; a group past its ``until``
     date is skipped, and so is any dated one when the article has no publication date (it could be later)."""
     matcher, until = _dated_lex(name)
     for m in matcher.find(text, words[lo:hi]):
-        end = until.get(m.key)
-        if end is not None and (published is None or published[:10] > end):
+        if _lapsed(until.get(m.key), published):
             continue
         return GroupMention(m.key.split("#")[0], m.start, m.end, text[m.start:m.end], m.i + lo, m.j + lo)
     return None
@@ -971,9 +976,7 @@ def implied_site_owner(attacker_id: str, published: str | None) -> str | None:
     """The owner of the generic military sites ``attacker_id`` strikes (struck_site_owners.yaml), or
     None; a rule with an ``until`` day holds only for an article published by then (so not undated)."""
     owner, until = _struck_site_owners().get(attacker_id, (None, None))
-    if owner is None or (until is not None and (published is None or published[:10] > until)):
-        return None
-    return owner
+    return None if owner is None or _lapsed(until, published) else owner
 
 
 def site_owner(text: str, words: list[Word], lo: int, hi: int, published: str | None) -> GroupMention | None:
