@@ -15,6 +15,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from extraction import discourse
 from extraction.anaphora import adjective_mentions, resolve_anaphora
 from extraction.dates import DateMention, find_date_mentions
 from extraction.groups import successor
@@ -250,6 +251,11 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
             if clauses and clauses[-1].sent == si and clauses[-1].why == "cumulative" and not any(
                     d.kind in STRONG_DATES or d.value is not None for d in c.dates):
                 c.breakdown = True  # "، فيما قتلت القوات الروسية 6 مدنيين": a share of the toll before
+            elif clauses and clauses[-1].sent == si - 1 and clauses[-1].why == "cumulative" and _goes_on_counting(
+                    c, words, lo):
+                # "وتتوزع الحصيلة ...: 661 مدنياً ..." then "كما وثق المرصد مقتل 912 مقاتلاً ... خلال
+                # الاشتباكات والقصف المتبادل": the next line counts on the same period
+                c.breakdown = True
             if clauses and clauses[-1].sent == si and clauses[-1].kind == "none" and clauses[-1].why == "" and not any(
                     d.kind in STRONG_DATES for d in c.dates) and words[lo].norm in ("حيث", "وحيث"):
                 # "شهدت مناطق ريف إدلب يوم أمس تصعيداً، حيث شنت الطائرات الروسية عشرات الغارات": the day
@@ -309,6 +315,17 @@ def _date_headings(text: str, sentences: list[Sentence], dates: list[DateMention
 
 _MEANWHILE = frozenset(("فيما", "بينما"))
 _SAME_DAY = (("اليوم", "ذاته"), ("اليوم", "نفسه"), ("نفس", "اليوم"), ("ذات", "اليوم"), ("اليوم", "عينه"))
+
+
+def _goes_on_counting(c: Clause, words: list[Word], lo: int) -> bool:
+    """A line that opens "كما وثق/رصد" with no day or precise place of its own, and names attacks only
+    only as definite ("الاشتباكات والقصف المتبادل") or in the plural, goes on with the period's count told
+    just before."""
+    if words[lo].norm.lstrip("و") != "كما" or not discourse.any_in("reported_verbs", words, lo + 1, min(c.hi, lo + 3)):
+        return False
+    return not any(d.kind in STRONG_DATES or d.value is not None for d in c.dates) and not any(
+        p.precision <= 1 for p in c.places) and all(t.anaphoric or t.generic_plural or t.text.startswith("ال")
+                                                     for t in c.triggers)  # ("القصف المتبادل": the shelling told)
 
 
 def _same_day(words: list[Word], lo: int, hi: int) -> bool:

@@ -360,6 +360,8 @@ _SPEECH_VERBS = frozenset(norm_phrase("قال قالت أفاد أفادت ذك�
 _OPERATIONS = frozenset(norm_phrase("عملية عمليات هجوما هجوم هجمات اعتداء اعتداءات هجوماً"))
 _MANY_OPERATIONS = 10  # (not "20 غارة": one day's raids on a town are one attack)
 _WAR_TOLL = 10000  # no single attack in Syria's war killed this many: a count this size is a war's toll
+_CLASH_STEMS = ("شتبا", "معار", "معرك", "مواجه")  # clash words proper (not "الحادثة", read as a clash by default)
+_PERIOD_TOLL = 1000  # "أكثر من 2400 قتيل في منطقة خفض التصعيد": thousands dead with no attack named are a period's toll
 
 
 def _earlier_report(words: list[Word], lo: int, hi: int) -> bool:
@@ -368,7 +370,7 @@ def _earlier_report(words: list[Word], lo: int, hi: int) -> bool:
     if words[lo].norm.lstrip("و") not in ("كان", "كانت"):
         return False
     n = len(_EARLIER)
-    v = next((k for k in range(lo + 1, min(hi, lo + 8)) if words[k].norm in _SPEECH_VERBS), None)
+    v = next((k for k in range(lo + 1, min(hi, lo + 12)) if words[k].norm in _SPEECH_VERBS), None)
     return v is not None and any(tuple(w.norm for w in words[k:k + n]) == _EARLIER for k in range(v + 1, min(hi, v + 4)))
 
 
@@ -414,8 +416,11 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     if words[lo].norm in _COMES_AFTER:
         after = next((k for k in range(lo + 1, min(hi, lo + 5)) if words[k].norm in ("بعد", "عقب")), None)
         kept = [t for t in triggers if not (lo < t.i < after)] if after is not None else triggers
-        if any(lo <= t.i < hi for t in kept):
+        if after is not None and any(lo <= t.i < hi for t in kept):
             triggers = kept  # (none left: "بعد يوم من سيطرة جيش الإسلام على نقاط" keeps the word as its kind)
+        elif after is None:  # "وتأتي الغارة قبل أقل من شهرين على الانتخابات": the definite subject is the attack told
+            triggers = [replace(t, anaphoric=True) if t.i == lo + 1 and words[t.i].norm.startswith("ال") else t
+                        for t in triggers]
     # "تواصلت المعارك بين كتائب الثوار وقوات الأسد": clashes named with both sides are news of their own
     triggers = [replace(t, anaphoric=False) if t.anaphoric and t.attack_type == "armed_clash" and t.j < hi
                 and words[t.j].norm in _BETWEEN_WORD else t for t in triggers]
@@ -949,7 +954,7 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
                    and any(words[k].norm in _PAST_SPAN for k in range(j, min(hi, j + 3)))]
     # "وتقول الأمم المتحدة إن أكثر من 100 ألف شخص قتلوا في الصراع": tens of thousands are a war's toll
     cumulative += [(_word_index(words, x.cue_start), _word_index(words, x.cue_start) + 1) for x in c.casualties
-                   if x.value is not None and x.value >= _WAR_TOLL]
+                   if x.value is not None and (x.value >= _WAR_TOLL or (x.value >= _PERIOD_TOLL and not real))]
     # "رصد المرصد 312 عملية نفذتها خلايا التنظيم": scores of operations counted are a period's record
     cumulative += [(k, k + 2) for k in range(lo, hi - 1) if words[k + 1].norm.lstrip("و") in _OPERATIONS
                    and (n := count_at(text, words, k)) is not None and n.value is not None and n.value >= _MANY_OPERATIONS]
@@ -992,6 +997,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
     if period_toll or (cumulative and not discourse.any_in("toll_of_this", words, lo, hi)) \
             or cum_dates or (c.since_date and not since_lost) or c.breakdown:
         c.kind, c.why = "none", "cumulative"
+        return
+    if not real and discourse.any_in("funeral", words, lo, hi):
+        c.kind, c.why = "none", "funeral"
         return
     # "منذ إعلان وقف إطلاق النار": a time reference to a truce or plan does not cancel the report
     # a cue after an attack already told with its toll ("قتل اثنان ... كانوا يخططون لهجمات"، "قتل 5 رغم
@@ -1566,6 +1574,7 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                     recent = [town] + [d for d in recent if d is not town]
             far = [p for p in c.places if p.precision <= 2]
             if far and (c.new_event or not recent) and any(t.attack_type == "armed_clash" and not t.generic_plural
+                                                            and any(w in t.text for w in _CLASH_STEMS)
                                                             for t in c.triggers) \
                     and len({getattr(p.candidate, "admin1_pcode", None) for p in c.places} - {None}) <= 2 \
                     and c.groups and not (recent and any(same_area(p, q) for p in far for q in recent[0].places)):

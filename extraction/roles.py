@@ -386,6 +386,14 @@ def _members_of(words: list[Word], ms: list[GroupMention], x: int, m: GroupMenti
     return any(j == x for _i, j in discourse.positions("attack_verbs", words, max(lo, x - 2), x + 1))
 
 
+def _acting_unit(words: list[Word], i: int, lo: int) -> bool:
+    """"تسللت مجموعات من عناصر التنظيم إلى قرى الشريحي": the "من" of a unit of fighters that is the
+    subject of the attack verb right before it draws the attackers from their group; it names no side hit."""
+    if not words[i].norm.startswith("من") or i - 2 < lo or discourse.starts_with("acting_units", words, i - 1) != i:
+        return False
+    return discourse.starts_with("unit_verbs", words, i - 2) == i - 1
+
+
 _AS_SAID = frozenset(norm_phrase("وفق حسب بحسب وفقا ما"))
 _AMONG_VICTIMS = frozenset(norm_phrase("بينهم بينهن منهم منهن"))
 
@@ -793,14 +801,25 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 perp = p  # (not a defender or the counted; nor "نقاط عسكرية للنظام", a subject only by a parse slip)
             if dep_target is None and tg is not None:
                 dep_target = tg
+    if perp is None:
+        # "تسللت مجموعات من عناصر التنظيم إلى قرى الشريحي": the unit's group is the verb's subject
+        for i, j in discourse.positions("target_after", words, lo, hi):
+            m = _first_after(ms_roles, words, j, hi, _TARGET_FILLERS, max_gap=4) if _acting_unit(words, i, lo) else None
+            if m is not None and not groups[m.id].target_only:
+                perp = m
+                if target is m:
+                    target = None
+                break
     # 4. targets
     if target is None:
         # ("انطلاقاً من مواقعها": fire that sets out from a side's positions does not hit them)
         origins = [oj for _oi, oj in discourse.positions("origin", words, lo, hi)]
-        for _i, j in discourse.positions("target_after", words, lo, hi):
+        for i, j in discourse.positions("target_after", words, lo, hi):
             m = _first_after(ms, words, j, hi, _TARGET_FILLERS, max_gap=4)
             if m is not None and any(0 <= m.i - oj <= 1 for oj in origins):
                 continue
+            if m is not None and _acting_unit(words, i, lo):
+                continue  # ("تسللت مجموعات من عناصر التنظيم": the attackers' own men)
             if m is not None and m is not perp:
                 target = m
                 break
