@@ -360,7 +360,7 @@ _SPEECH_VERBS = frozenset(norm_phrase("قال قالت أفاد أفادت ذك�
 _OPERATIONS = frozenset(norm_phrase("عملية عمليات هجوما هجوم هجمات اعتداء اعتداءات هجوماً"))
 _MANY_OPERATIONS = 10  # (not "20 غارة": one day's raids on a town are one attack)
 _WAR_TOLL = 10000  # no single attack in Syria's war killed this many: a count this size is a war's toll
-_CLASH_STEMS = ("شتبا", "معار", "معرك", "مواجه")  # clash words proper (not "الحادثة", read as a clash by default)
+_BUT = frozenset(norm_phrase("لكن ولكن لكنه لكنها"))
 _PERIOD_TOLL = 1000  # "أكثر من 2400 قتيل في منطقة خفض التصعيد": thousands dead with no attack named are a period's toll
 
 
@@ -1014,6 +1014,8 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
            # (a denial still denies: "قضت على عدد من أفرادها، ونفت وقوع خسائر")
            and not (first_real is not None and c.places and words[i].start > first_real and any(
                ch in text[first_real:words[i].start] for ch in "،,") and words[i].norm.lstrip("و") not in _DENIALS)
+           # "ولم يصدر تعليق رسمي على الهجوم، لكن التلفزيون قال إن الطائرات نفذت غارات": "but" turns to the news
+           and not any(words[k].norm in _BUT and any(t.i > k for t in real) for k in range(i + 1, hi))
            for i, _j in discourse.positions("not_event", words, lo, hi)):
         c.kind, c.why = "none", "not an event"
         return
@@ -1574,12 +1576,13 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                     recent = [town] + [d for d in recent if d is not town]
             far = [p for p in c.places if p.precision <= 2]
             if far and (c.new_event or not recent) and any(t.attack_type == "armed_clash" and not t.generic_plural
-                                                            and any(w in t.text for w in _CLASH_STEMS)
+                                                            and "حادث" not in t.text
                                                             for t in c.triggers) \
                     and len({getattr(p.candidate, "admin1_pcode", None) for p in c.places} - {None}) <= 2 \
                     and c.groups and not (recent and any(same_area(p, q) for p in far for q in recent[0].places)):
                 # "وفي ريف حلب الشمالي أيضا، تتواصل الاشتباكات بين قسد والفصائل في محيط مدينة تل رفعت"
                 # after shelling in Hama: the clashes named there are news of their own, not the shelling's
+                # (not "ألقت الشرطة العسكرية في عفرين القبض على المشتبه بتورطهم في الحادثة": the incident told)
                 c.kind, c.why = "event", "ongoing clashes elsewhere"
                 drafts.append(Draft([c], c.is_title, c.background, c.perp, c.target))
             elif not recent and c.why in ("rising toll", "initial toll"):
