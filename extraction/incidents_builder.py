@@ -360,6 +360,7 @@ _SPEECH_VERBS = frozenset(norm_phrase("قال قالت أفاد أفادت ذك�
 _OPERATIONS = frozenset(norm_phrase("عملية عمليات هجوما هجوم هجمات اعتداء اعتداءات هجوماً"))
 _MANY_OPERATIONS = 10  # (not "20 غارة": one day's raids on a town are one attack)
 _WAR_TOLL = 10000  # no single attack in Syria's war killed this many: a count this size is a war's toll
+_CLASH_STEMS = ("شتبا", "معار", "معرك", "مواجه")  # clash words proper ("الهجوم"، "الحادثة" are read as clashes by default)
 _BUT = frozenset(norm_phrase("لكن ولكن لكنه لكنها"))
 _PERIOD_TOLL = 1000  # "أكثر من 2400 قتيل في منطقة خفض التصعيد": thousands dead with no attack named are a period's toll
 
@@ -418,9 +419,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         kept = [t for t in triggers if not (lo < t.i < after)] if after is not None else triggers
         if after is not None and any(lo <= t.i < hi for t in kept):
             triggers = kept  # (none left: "بعد يوم من سيطرة جيش الإسلام على نقاط" keeps the word as its kind)
-        elif after is None:  # "وتأتي الغارة قبل أقل من شهرين على الانتخابات": the definite subject is the attack told
-            triggers = [replace(t, anaphoric=True) if t.i == lo + 1 and words[t.i].norm.startswith("ال") else t
-                        for t in triggers]
+        elif after is None:  # "وتأتي الغارة قبل أقل من شهرين على الانتخابات"، "ويأتي هجوم حمص في لحظة": the
+            # subject is the attack told
+            triggers = [replace(t, anaphoric=True) if t.i == lo + 1 else t for t in triggers]
     # "تواصلت المعارك بين كتائب الثوار وقوات الأسد": clashes named with both sides are news of their own
     triggers = [replace(t, anaphoric=False) if t.anaphoric and t.attack_type == "armed_clash" and t.j < hi
                 and words[t.j].norm in _BETWEEN_WORD else t for t in triggers]
@@ -1576,13 +1577,15 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                     recent = [town] + [d for d in recent if d is not town]
             far = [p for p in c.places if p.precision <= 2]
             if far and (c.new_event or not recent) and any(t.attack_type == "armed_clash" and not t.generic_plural
-                                                            and "حادث" not in t.text
+                                                            and "حادث" not in t.text and (c.perp is not None or any(
+                                                                w in t.text for w in _CLASH_STEMS))
                                                             for t in c.triggers) \
                     and len({getattr(p.candidate, "admin1_pcode", None) for p in c.places} - {None}) <= 2 \
                     and c.groups and not (recent and any(same_area(p, q) for p in far for q in recent[0].places)):
                 # "وفي ريف حلب الشمالي أيضا، تتواصل الاشتباكات بين قسد والفصائل في محيط مدينة تل رفعت"
                 # after shelling in Hama: the clashes named there are news of their own, not the shelling's
-                # (not "ألقت الشرطة العسكرية في عفرين القبض على المشتبه بتورطهم في الحادثة": the incident told)
+                # (an attack noun other than a clash word needs its attacker named: not "ألقت الشرطة العسكرية
+                # في عفرين القبض على المشتبه بتورطهم في الحادثة"، "يشير معارضون إلى أن الهجوم وقع في منطقة")
                 c.kind, c.why = "event", "ongoing clashes elsewhere"
                 drafts.append(Draft([c], c.is_title, c.background, c.perp, c.target))
             elif not recent and c.why in ("rising toll", "initial toll"):

@@ -19,6 +19,7 @@ _GENERIC_PLURALS = frozenset(norm_phrase(
 
 
 _DEMONSTRATIVES = frozenset(norm_phrase("هذه هذا تلك هذين هاتين هاتان هذان"))  # (not "ذلك": "إلى ذلك، قضت وحدات")
+_ORDINALS = frozenset(norm_phrase("أول أولى ثاني ثالث رابع خامس أكبر أعنف أخطر أحدث آخر"))
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,8 @@ def find_triggers(text: str, words: list[Word]) -> list[Trigger]:
             continue  # "اتفاق وقف إطلاق النار": a ceasefire; "وقف القصف الجوي": a halt
         if t.i > 0 and words[t.i - 1].norm.lstrip("و") in _DEMONSTRATIVES:
             t = replace(t, anaphoric=True)  # "وتعد هذه الغارات من الأعنف": the strikes told
+        elif t.i > 1 and words[t.i - 1].norm in _ORDINALS and words[t.i - 2].norm.lstrip("و") in _DEMONSTRATIVES:
+            t = replace(t, anaphoric=True)  # "ويعد هذا أول تفجير انتحاري في دمشق منذ": the blast told
         elif words[t.i].norm.endswith(OWNED_ATTACKS) and any(
                 words[k].norm.lstrip("و").startswith(_GO_ON) for k in range(max(0, t.i - 10), t.i)):
             t = replace(t, anaphoric=True)  # "في وقت تواصل فيه الفصائل هجومها الخاطف": the offensive going on
