@@ -266,6 +266,8 @@ def _filler(word: str, fillers: frozenset[str]) -> bool:
 _ACTIVE_KILL = frozenset(norm_phrase("قتلوا قتلت أعدموا أعدمت"))
 _KILL_MASC = frozenset(norm_phrase("قتل أعدم"))
 _DAY_WORDS = frozenset(norm_phrase("اليوم أمس يوم السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة"))
+_PARTS_OF_DAY = frozenset(norm_phrase("صباح مساء ظهر عصر فجر ليل ليلة صباحا مساء ظهرا عصرا فجرا ليلا"))
+_SHOT_WITH = frozenset(norm_phrase("الرصاص رصاص الرشاشات الأسلحة الخفيفة القذائف الصواريخ السكاكين"))
 
 
 def _dawn(words: list[Word], i: int) -> bool:
@@ -816,10 +818,17 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         origins = [oj for _oi, oj in discourse.positions("origin", words, lo, hi)]
         for i, j in discourse.positions("target_after", words, lo, hi):
             m = _first_after(ms, words, j, hi, _TARGET_FILLERS, max_gap=4)
+            if m is not None and m is perp and m.i == j:
+                # "استهدف مسلحون مجهولون مساء أمس الأحد بالرصاص عضو مجلس بلدة الكرامة": the verb, its
+                # subject, the time and the weapon, then the one it hit
+                m = _first_after(ms, words, perp.j, hi, _TARGET_FILLERS | _DAY_WORDS | _PARTS_OF_DAY | _SHOT_WITH, max_gap=5)
             if m is not None and any(0 <= m.i - oj <= 1 for oj in origins):
                 continue
             if m is not None and _acting_unit(words, i, lo):
                 continue  # ("تسللت مجموعات من عناصر التنظيم": the attackers' own men)
+            if m is not None and any(words[k].norm.lstrip("و") in _TRIED and any(t.i < k and not t.anaphoric for t in triggers)
+                                     for k in range(max(lo, i - 2), i)):
+                continue  # "اشتبكت الجهات المختصة مع مجموعة حاولت الاعتداء على المواطنين": what the foe tried
             if m is not None and m is not perp:
                 target = m
                 break
@@ -836,6 +845,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                     break
     if target is None:
         for c in casualties:
+            if text is not None and c.count is None and text[c.cue_start:c.cue_end].endswith(("ه", "ها", "هم", "هما")):
+                continue  # "ما أدى لاستشهاده، وفتحت قوى الأمن الداخلي تحقيقاً": his death; he was told before
             m = _first_after(ms, words, c.victim_from, hi, _TARGET_FILLERS, max_gap=4)
             if m is None and c.count is not None:
                 # "لقي عدد من عناصر المليشيات ... مصرعهم": victims named inside the count phrase
