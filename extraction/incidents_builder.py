@@ -1494,7 +1494,8 @@ def _spread_claims(drafts: list[Draft], clauses: list[Clause]) -> list[Draft]:
         own = next((d for d in out if c in d.clauses), None)
         before = [e for e in out if e is not own and not e.background and not e.is_title and e.last_sent <= c.sent]
         for e in before:
-            if e.perp is None and not (e.target is not None and _related(e.target.id, claimant.id)):
+            # (unnamed gunmen too: "تسلل المسلحون إلى القرية" before "وأعلن تنظيم الدولة مسؤوليته عن الهجمات")
+            if (e.perp is None or e.perp.id == "unknown") and not (e.target is not None and _related(e.target.id, claimant.id)):
                 e.perp = claimant
         if own is not None and before and own.clauses == [c] and not c.places and not any(
                 x.value is not None for x in c.casualties):

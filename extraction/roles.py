@@ -160,7 +160,8 @@ def _outlet_owner(words: list[Word], i: int) -> bool:
 @lru_cache(maxsize=1)
 def _faction_lex() -> tuple[frozenset[str], str]:
     raw = load_yaml("group_anaphora.yaml").get("quoted_factions") or {}
-    return frozenset(w for h in raw.get("heads") or [] for w in norm_phrase(h)), str(raw.get("group") or "opposition")
+    # (a head's first word: "غرفة عمليات" is headed by "غرفة", not "عمليات استشهادية")
+    return frozenset(norm_phrase(h)[0] for h in raw.get("heads") or [] if norm_phrase(h)), str(raw.get("group") or "opposition")
 
 
 def unnamed_factions(text: str, words: list[Word], known: list[GroupMention]) -> list[GroupMention]:
@@ -818,7 +819,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         origins = [oj for _oi, oj in discourse.positions("origin", words, lo, hi)]
         for i, j in discourse.positions("target_after", words, lo, hi):
             m = _first_after(ms, words, j, hi, _TARGET_FILLERS, max_gap=4)
-            if m is not None and m is perp and m.i == j:
+            if m is not None and m is perp and m.i == j and discourse.starts_with("attack_verbs", words, i) is not None:
                 # "استهدف مسلحون مجهولون مساء أمس الأحد بالرصاص عضو مجلس بلدة الكرامة": the verb, its
                 # subject, the time and the weapon, then the one it hit
                 m = _first_after(ms, words, perp.j, hi, _TARGET_FILLERS | _DAY_WORDS | _PARTS_OF_DAY | _SHOT_WITH, max_gap=5)
