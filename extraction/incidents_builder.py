@@ -1489,7 +1489,9 @@ def _spread_claims(drafts: list[Draft], clauses: list[Clause]) -> list[Draft]:
     groups = load_groups()
     for c in clauses:
         claimant = c.perp or next((g for g in c.groups if not getattr(groups.get(g.id), "target_only", False)), None)
-        if c.claim != "all" or claimant is None or c.background or c.why in ("cumulative", "not an event"):
+        # ("وكان تنظيم داعش قد تبنى التفجيرات في السيدة زينب وحمص": a pluperfect claim of the news attacks)
+        if c.claim != "all" or claimant is None or (c.background and not c.pluperfect) or c.why in (
+                "cumulative", "not an event"):
             continue
         own = next((d for d in out if c in d.clauses), None)
         before = [e for e in out if e is not own and not e.background and not e.is_title and e.last_sent <= c.sent]
@@ -2199,7 +2201,8 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     if target is not None and target.id == "civilians" and "مدني" not in target.text and attack_type != "abduction" and any(
             c.military_site for c in d.clauses if c.kind == "event"):  # (one taken at a checkpoint is no soldier)
         target = None  # "غارات على مركز البحوث العلمية ... مقتل 5 أشخاص": people at a military site
-    if target is None:
+    if target is None or _soft_civilians(target):
+        # (over people the text only counts: "استهدف الاحتلال مبنى القنصلية الإيرانية ... استشهاد سبعة أشخاص")
         owner = next((c.site_owner for c in d.clauses if c.site_owner is not None), None)
         if owner is not None and not (d.perp and _related(d.perp.id, owner.id)):
             target = owner  # "اتجهت 10 طائرات مسيرة هجومية نحو قاعدة حميميم": Russia's base

@@ -796,6 +796,14 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if b is not None and any(words[x].norm.lstrip("و") in _WAS for x in range(max(lo, b.i - 2), b.i)):
                 perp = b
                 break
+    if perp is None:
+        # "حاول مرتزقة الاحتلال التركي التسلل إلى قرية الدردارة، فتصدت لهم قوات مجلس تل تمر": who tried,
+        # named right after the verb that opens the clause (no attack or defence told before it)
+        k = next((k for k in range(lo, min(hi, lo + 3)) if words[k].norm.lstrip("و") in _TRIED), None)
+        m = None if k is None or any(t.i < k for t in triggers) else next(
+            (m for m in ms_roles if m.i == k + 1 and any(0 <= t.i - m.j <= 1 for t in triggers)), None)
+        if m is not None and not groups[m.id].target_only:
+            perp = m
     dep_target = None
     if swords:
         for t in triggers:
