@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -217,6 +218,8 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
     places = settle_quarters(text, settle_ambiguous(places, context_of))
     places.sort(key=lambda x: x.start)
     places = drop_containers(text, places)
+    corners = [(m.start(), m.end()) for m in _TRIANGLE.finditer(text)]
+    places = [pl for pl in places if not any(s <= pl.start < e for s, e in corners)]
     dates = []
     for s in sentences:
         dates.extend(find_date_mentions(text, s.start, s.end, published))
@@ -282,12 +285,34 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
                     if prev.perp is not None and not (c.target is not None and c.target.id == prev.perp.id):
                         c.perp = prev.perp
             clauses.append(c)
+    _drop_subheadings(text, sentences, clauses)
     drafts = build_drafts(clauses)
     incidents = finish(article, drafts, sentences, clauses)  # (sentences are in text order: finish bisects them)
     return _Analysis(article, words, sentences, clauses, groups, triggers, places, dates, incidents)
 
 
 _ISRAELI = ("إسرائيل", "الإسرائيلي", "اسرائيل", "الاسرائيلي")
+_SUBHEADING_WORDS = 5
+# "محيط منطقة أثريا ضمن مثلث حلب-حماة-الرقة": the corners of a region named after them place nothing
+_TRIANGLE = re.compile(r"مثلث\s+[\w]+(?:\s*[-–]\s*[\w]+)+")
+
+
+def _drop_subheadings(text: str, sentences: list[Sentence], clauses: list[Clause]) -> None:
+    """"توغل في القنيطرة" on a line of its own above "وفي ريف القنيطرة، توغلت قوة إسرائيلية ...": a
+    body subheading (a few words, no full stop, no toll or day) names the attack its paragraph tells."""
+    for si in range(1, len(sentences) - 1):
+        s, nxt = sentences[si], sentences[si + 1]
+        line = text[s.start:s.end].strip()
+        if s.is_title or nxt.para == s.para or (si > 0 and sentences[si - 1].para == s.para) \
+                or len(line.split()) > _SUBHEADING_WORDS or line[-1:] in ".!؟?:،,":
+            continue
+        mine = [c for c in clauses if c.sent == si]
+        kinds = {t.attack_type for c in mine for t in c.triggers}
+        told = {t.attack_type for c in clauses if c.sent == si + 1 for t in c.triggers}
+        if mine and kinds and kinds <= told and not any(x.value is not None for c in mine for x in c.casualties) \
+                and not any(c.dates for c in mine):
+            for c in mine:
+                c.kind, c.why = "none", "subheading"
 
 
 def _which_occupation(groups: list[GroupMention]) -> list[GroupMention]:
