@@ -430,8 +430,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         # "ضبط أحزمة ناسفة": seized explosives are not an attack
         triggers=[t for t in triggers if lo <= t.i < hi and not (
             t.attack_type in _EXPLOSIVE and any(0 <= t.i - j <= 3 for _i, j in seized))
-            and not any(0 <= t.i - j <= 3 and not (t.anaphoric and any(  # ("مدعومة من إيران، الهجوم")
-                ch in text[words[j - 1].end:t.start] for ch in "،,")) and not any(  # (not "بالاشتراك مع
+            and not any(0 <= t.i - j <= 3 and not any(  # ("مدعومة من إيران، الهجوم"، "المدعومة روسيًا، بهجوم")
+                ch in text[words[j - 1].end:t.start] for ch in "،,") and not any(  # (not "بالاشتراك مع
                 j <= g.i and g.j <= t.i for g in groups)  # "قسد" عملية إنزال": the partner named, then the attack)
                 for _i, j in support)  # "بإسناد من الطائرات المسيرة"
             and not (t.attack_type in ("drone_strike", "airstrike") and any(0 <= t.i - j <= 6 for _i, j in downed))

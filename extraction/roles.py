@@ -266,6 +266,7 @@ def _filler(word: str, fillers: frozenset[str]) -> bool:
 
 _ACTIVE_KILL = frozenset(norm_phrase("قتلوا قتلت أعدموا أعدمت"))
 _KILL_MASC = frozenset(norm_phrase("قتل أعدم"))
+_ASSAULTS = frozenset(norm_phrase("هجوم هجوما هجمات هجومين"))
 _DAY_WORDS = frozenset(norm_phrase("اليوم أمس يوم السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة"))
 _PARTS_OF_DAY = frozenset(norm_phrase("صباح مساء ظهر عصر فجر ليل ليلة صباحا مساء ظهرا عصرا فجرا ليلا"))
 _SHOT_WITH = frozenset(norm_phrase("الرصاص رصاص الرشاشات الأسلحة الخفيفة القذائف الصواريخ السكاكين"))
@@ -496,7 +497,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # (the cue positions once per clause, and only this clause's mentions: linear in the article)
     local = [m for m in mentions if lo <= m.i < hi]
     support_ends = [e for _s, e in discourse.positions("support", words, lo, hi)]
-    supported = {m.i for m in local for e in support_ends if (0 <= m.i - e <= 2 or (
+    supported = {m.i for m in local for e in support_ends if not (  # ("المدعومة روسيًا، بهجوم للتنظيم": a comma ends it)
+        text is not None and e > 0 and m.i > e and any(ch in text[words[e - 1].end:words[m.i].start] for ch in "،,")) and (
+        0 <= m.i - e <= 2 or (
         # "بدعم جوي ومدفعي من الجيش التركي": the kinds of support between the cue and the supporter
         0 <= m.i - e <= 5 and all(words[k].norm in _SUPPORT_KINDS for k in range(e, m.i)))) and not (
         # "بين قوات النظام المدعومة بغطاء جوي روسي وفصائل المعارضة": the other side of "بين", not a supporter
@@ -645,7 +648,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if m is None or m.j >= hi:
                 continue
             nxt = words[m.j].norm
-            if (nxt.startswith("ل") and not nxt.startswith("ال")) or nxt in ("علي", "على"):
+            # (or "بهجوم للتنظيم في بادية معدان": an assault "of" the group, told with "ل")
+            by = words[k + 1].norm.startswith("ل") and not words[k + 1].norm.startswith("ال") and any(
+                v in _ASSAULTS for v, _n in prefix_variants(words[k].norm))
+            if by or (nxt.startswith("ل") and not nxt.startswith("ال")) or nxt in ("علي", "على"):
                 perp = m
                 if target is m:
                     target = None
