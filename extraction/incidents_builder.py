@@ -419,6 +419,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         kept = [t for t in triggers if not (lo < t.i < after)] if after is not None else triggers
         if after is not None and any(lo <= t.i < hi for t in kept):
             triggers = kept  # (none left: "بعد يوم من سيطرة جيش الإسلام على نقاط" keeps the word as its kind)
+            # ("وتأتي التفجيرات بعد أيام من التفجيرين اللذين استهدفا زوار مقبرة باب الصغير": an earlier pair,
+            # not the blasts told)
+            triggers = [replace(t, anaphoric=False) if t.i > after else t for t in triggers]
         elif after is None:  # "وتأتي الغارة قبل أقل من شهرين على الانتخابات"، "ويأتي هجوم حمص في لحظة": the
             # subject is the attack told
             triggers = [replace(t, anaphoric=True) if t.i == lo + 1 else t for t in triggers]

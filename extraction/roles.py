@@ -807,7 +807,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         # named right after the verb that opens the clause (no attack or defence told before it)
         k = next((k for k in range(lo, min(hi, lo + 3)) if words[k].norm.lstrip("و") in _TRIED), None)
         m = None if k is None or any(t.i < k for t in triggers) else next(
-            (m for m in ms_roles if m.i == k + 1 and any(0 <= t.i - m.j <= 1 for t in triggers)), None)
+            (m for m in ms_roles if m.i == k + 1 and any(0 <= t.i - m.j <= 3 and all(
+                words[q].norm in _DAY_WORDS or words[q].norm in _PARTS_OF_DAY for q in range(m.j, t.i))
+                for t in triggers)), None)  # ("حاول مرتزقة الاحتلال اليوم الثلاثاء التسلل")
         if m is not None and not groups[m.id].target_only:
             perp = m
     dep_target = None
