@@ -824,7 +824,9 @@ def _in_relative_state(c: Clause, words: list[Word], pos: int) -> bool:
     """True when ``pos`` sits in a relative clause that follows the clause's news day and no toll
     comes after that relative pronoun."""
     k = bisect.bisect_left(words, pos, key=lambda w: w.start)
-    rel = next((x for x in range(k - 1, max(c.lo, k - 16) - 1, -1) if words[x].norm in _RELATIVES), None)
+    # (or a besieged place: "على مدينة داريا المحاصرة منذ نحو أربع سنوات")
+    rel = next((x for x in range(k - 1, max(c.lo, k - 16) - 1, -1) if words[x].norm in _RELATIVES
+                or words[x].norm in _BESIEGED), None)
     if rel is None:
         return False
     start = words[rel].start
@@ -832,6 +834,7 @@ def _in_relative_state(c: Clause, words: list[Word], pos: int) -> bool:
         x.cue_start >= start for x in c.casualties)
 
 
+_BESIEGED = frozenset(norm_phrase("المحاصرة المحاصر المحاصرين المحاصرتين"))
 _THAT_WORDS = frozenset(norm_phrase("أن إن بأن أنه أنها بأنه بأنها إنه إنها"))
 _BARE_SHELLING = ("قصف", "القصف", "وقصف", "بقصف", "يقصف", "تقصف")
 _PRESENT_ATTACK = frozenset(norm_phrase("يستهدف تستهدف يستهدفون يقصف تقصف يشن تشن يهاجم تهاجم يستهدفها تستهدفها"))
