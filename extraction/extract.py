@@ -294,7 +294,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
 _ISRAELI = ("إسرائيل", "الإسرائيلي", "اسرائيل", "الاسرائيلي")
 _SUBHEADING_WORDS = 5
 # "محيط منطقة أثريا ضمن مثلث حلب-حماة-الرقة": the corners of a region named after them place nothing
-_TRIANGLE = re.compile(r"مثلث\s+[\w]+(?:\s*[-–]\s*[\w]+)+")
+_TRIANGLE = re.compile(r"مثلث\s+\w+(?:\s*[-–]\s*\w+)+")
 
 
 def _drop_subheadings(text: str, sentences: list[Sentence], clauses: list[Clause]) -> None:
@@ -303,7 +303,7 @@ def _drop_subheadings(text: str, sentences: list[Sentence], clauses: list[Clause
     for si in range(1, len(sentences) - 1):
         s, nxt = sentences[si], sentences[si + 1]
         line = text[s.start:s.end].strip()
-        if s.is_title or nxt.para == s.para or (si > 0 and sentences[si - 1].para == s.para) \
+        if s.is_title or nxt.para == s.para or sentences[si - 1].para == s.para \
                 or len(line.split()) > _SUBHEADING_WORDS or line[-1:] in ".!؟?:،,":
             continue
         mine = [c for c in clauses if c.sent == si]
@@ -343,9 +343,9 @@ _SAME_DAY = (("اليوم", "ذاته"), ("اليوم", "نفسه"), ("نفس", 
 
 
 def _goes_on_counting(c: Clause, words: list[Word], lo: int) -> bool:
-    """A line that opens "كما وثق/رصد" with no day or precise place of its own, and names attacks only
-    only as definite ("الاشتباكات والقصف المتبادل") or in the plural, goes on with the period's count told
-    just before."""
+    """A line that opens "كما وثق/رصد" with no day or precise place of its own, and names attacks only as
+    definite ("الاشتباكات والقصف المتبادل") or in the plural, goes on with the period's count told just
+    before."""
     if words[lo].norm.lstrip("و") != "كما" or not discourse.any_in("reported_verbs", words, lo + 1, min(c.hi, lo + 3)):
         return False
     return not any(d.kind in STRONG_DATES or d.value is not None for d in c.dates) and not any(

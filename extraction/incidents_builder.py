@@ -361,6 +361,7 @@ _OPERATIONS = frozenset(norm_phrase("عملية عمليات هجوما هجوم
 _MANY_OPERATIONS = 10  # (not "20 غارة": one day's raids on a town are one attack)
 _WAR_TOLL = 10000  # no single attack in Syria's war killed this many: a count this size is a war's toll
 _CLASH_STEMS = ("شتبا", "معار", "معرك", "مواجه")  # clash words proper ("الهجوم"، "الحادثة" are read as clashes by default)
+_NOT_A_CLASH = "حادث"  # "الحادثة": the incident told, never a clash elsewhere
 _BUT = frozenset(norm_phrase("لكن ولكن لكنه لكنها"))
 _PERIOD_TOLL = 1000  # "أكثر من 2400 قتيل في منطقة خفض التصعيد": thousands dead with no attack named are a period's toll
 
@@ -1586,7 +1587,7 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                     recent = [town] + [d for d in recent if d is not town]
             far = [p for p in c.places if p.precision <= 2]
             if far and (c.new_event or not recent) and any(t.attack_type == "armed_clash" and not t.generic_plural
-                                                            and "حادث" not in t.text and (c.perp is not None or any(
+                                                            and _NOT_A_CLASH not in t.text and (c.perp is not None or any(
                                                                 w in t.text for w in _CLASH_STEMS))
                                                             for t in c.triggers) \
                     and len({getattr(p.candidate, "admin1_pcode", None) for p in c.places} - {None}) <= 2 \

@@ -268,7 +268,7 @@ _ACTIVE_KILL = frozenset(norm_phrase("قتلوا قتلت أعدموا أعدم�
 _KILL_MASC = frozenset(norm_phrase("قتل أعدم"))
 _ASSAULTS = frozenset(norm_phrase("هجوم هجوما هجمات هجومين"))
 _DAY_WORDS = frozenset(norm_phrase("اليوم أمس يوم السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة"))
-_PARTS_OF_DAY = frozenset(norm_phrase("صباح مساء ظهر عصر فجر ليل ليلة صباحا مساء ظهرا عصرا فجرا ليلا"))
+_PARTS_OF_DAY = frozenset(norm_phrase("صباح مساء ظهر عصر فجر ليل ليلة صباحا ظهرا عصرا فجرا ليلا"))
 _SHOT_WITH = frozenset(norm_phrase("الرصاص رصاص الرشاشات الأسلحة الخفيفة القذائف الصواريخ السكاكين"))
 
 
