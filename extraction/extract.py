@@ -300,15 +300,18 @@ _TRIANGLE = re.compile(r"مثلث\s+\w+(?:\s*[-–]\s*\w+)+")
 def _drop_subheadings(text: str, sentences: list[Sentence], clauses: list[Clause]) -> None:
     """"توغل في القنيطرة" on a line of its own above "وفي ريف القنيطرة، توغلت قوة إسرائيلية ...": a
     body subheading (a few words, no full stop, no toll or day) names the attack its paragraph tells."""
+    by_sent: dict[int, list[Clause]] = {}
+    for c in clauses:
+        by_sent.setdefault(c.sent, []).append(c)  # (once: an article's clauses are not rescanned per line)
     for si in range(1, len(sentences) - 1):
         s, nxt = sentences[si], sentences[si + 1]
         line = text[s.start:s.end].strip()
         if s.is_title or nxt.para == s.para or sentences[si - 1].para == s.para \
                 or len(line.split()) > _SUBHEADING_WORDS or line[-1:] in ".!؟?:،,":
             continue
-        mine = [c for c in clauses if c.sent == si]
+        mine = by_sent.get(si, [])
         kinds = {t.attack_type for c in mine for t in c.triggers}
-        told = {t.attack_type for c in clauses if c.sent == si + 1 for t in c.triggers}
+        told = {t.attack_type for c in by_sent.get(si + 1, []) for t in c.triggers}
         if mine and kinds and kinds <= told and not any(x.value is not None for c in mine for x in c.casualties) \
                 and not any(c.dates for c in mine):
             for c in mine:
