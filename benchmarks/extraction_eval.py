@@ -16,7 +16,7 @@ Dev file format (one article per file)::
 
 Every gold field may be a single value, ``null`` (the extraction must say null: nothing is stated), a
 list of acceptable values (e.g. ``"perpetrator": [null, "unknown"]`` when an article blames nobody,
-``"location": [{...}, {...}]`` for "the road between A and B") or ``"*"`` (not scored, e.g. the day
+``"location": [{...}, {...}]`` for "the road between A and B", ``[{...}, null]`` for "that town or no place") or ``"*"`` (not scored, e.g. the day
 of a background attack dated only "last month"). ``optional: true`` marks an incident a careful
 reader may or may not split off (a retaliation with no place, air support in the same battle): a
 prediction matched to it is neither a hit nor a false alarm, and missing it costs nothing.
@@ -189,6 +189,11 @@ def _alts(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
+def _places(value: Any) -> list[dict[str, Any]]:
+    """The gold places of a location field (a list may also hold null: "that town, or no place")."""
+    return [x for x in _alts(value) if isinstance(x, dict)]
+
+
 def _check_gold(path: Path, k: int, g: dict[str, Any], text: str, group_ids: set[str]) -> GoldIncident:
     from extraction.schema import ATTACK_TYPES
 
@@ -207,6 +212,8 @@ def _check_gold(path: Path, k: int, g: dict[str, Any], text: str, group_ids: set
                 raise DevsetError(f"{where}: {key} {gid!r} is not a group id in extraction/lexicons/armed_groups.yaml")
     if g["location"] is not None and g["location"] != ANY:
         for loc in _alts(g["location"]):
+            if loc is None and isinstance(g["location"], list) and _places(g["location"]):
+                continue  # ("[{town}, null]": the town, or no place at all)
             if not isinstance(loc, dict) or not {"name_ar", "lat", "lon", "admin1_pcode"} <= set(loc):
                 raise DevsetError(f"{where}: location needs name_ar, lat, lon, admin1_pcode")
             if not (32.0 <= float(loc["lat"]) <= 37.5 and 35.5 <= float(loc["lon"]) <= 42.5):
@@ -305,8 +312,8 @@ def location_ok(gold: Any, pred: PredIncident) -> bool | None:
     if gold is None:
         return pred.lat is None
     if pred.lat is None or pred.lon is None:
-        return False
-    return any(haversine_km(float(g["lat"]), float(g["lon"]), pred.lat, pred.lon) <= MAX_KM for g in _alts(gold))
+        return None in _alts(gold)
+    return any(haversine_km(float(g["lat"]), float(g["lon"]), pred.lat, pred.lon) <= MAX_KM for g in _places(gold))
 
 
 def admin1_ok(gold: Any, pred: PredIncident) -> bool | None:
@@ -314,7 +321,9 @@ def admin1_ok(gold: Any, pred: PredIncident) -> bool | None:
         return None
     if gold is None:
         return pred.admin1_pcode is None
-    return any(g["admin1_pcode"] == pred.admin1_pcode for g in _alts(gold))
+    if pred.admin1_pcode is None and None in _alts(gold):
+        return True
+    return any(g["admin1_pcode"] == pred.admin1_pcode for g in _places(gold))
 
 
 def compare_fields(g: GoldIncident, p: PredIncident) -> dict[str, bool | None]:
@@ -347,14 +356,14 @@ def affinity(g: GoldIncident, gspans: list[tuple[int, int]], p: PredIncident) ->
     overlap = any(s < p.evidence_end and p.evidence_start < e for s, e in gspans)
     gold_types = [t for t in _alts(g.attack_type) if t != ANY]
     same_family = any(FAMILIES.get(t) == FAMILIES.get(p.attack_type) for t in gold_types)
-    near = location_ok(g.location, p) is True and g.location is not None
+    near = location_ok(g.location, p) is True and bool(_places(g.location)) and p.lat is not None
     if not overlap and not (same_family and near):
         return None
     score = 3.0 * overlap + 1.0 * same_family + 1.0 * (p.attack_type in gold_types) + 2.0 * near
-    if admin1_ok(g.location, p) is True and g.location is not None:
+    if admin1_ok(g.location, p) is True and bool(_places(g.location)) and p.admin1_pcode is not None:
         score += 0.5
     if near:  # (the nearer of two gold towns within 25 km is the one the prediction places)
-        km = min(haversine_km(float(x["lat"]), float(x["lon"]), p.lat, p.lon) for x in _alts(g.location))
+        km = min(haversine_km(float(x["lat"]), float(x["lon"]), p.lat, p.lon) for x in _places(g.location))
         score += 0.5 * max(0.0, 1.0 - km / MAX_KM)
     if g.optional:
         score -= OPTIONAL_PENALTY  # a prediction covering a required and an optional incident is the required one
@@ -490,7 +499,7 @@ def summarize(results: list[ArticleResult]) -> Summary:
 def _fmt_gold(g: GoldIncident) -> str:
     loc = g.location
     if isinstance(loc, list):
-        loc = "/".join(x["name_ar"] for x in loc)
+        loc = "/".join(x["name_ar"] if x else "null" for x in loc)
     elif isinstance(loc, dict):
         loc = loc["name_ar"]
     flags = ("BG " if g.is_background else "") + ("OPT " if g.optional else "")
@@ -515,9 +524,9 @@ def _pred_value(name: str, p: PredIncident) -> Any:
 def _gold_value(name: str, g: GoldIncident) -> Any:
     return {"perpetrator": g.perpetrator, "target": g.target, "attack_type": g.attack_type,
             "location": g.location if not isinstance(g.location, (dict, list)) else
-            "/".join(x["name_ar"] for x in _alts(g.location)),
+            "/".join(x["name_ar"] if x else "null" for x in _alts(g.location)),
             "admin1": None if not isinstance(g.location, (dict, list)) else
-            "/".join(x["admin1_pcode"] for x in _alts(g.location)),
+            "/".join(x["admin1_pcode"] if x else "null" for x in _alts(g.location)),
             "date": g.event_date, "killed": g.killed, "wounded": g.wounded, "captured": g.captured,
             "is_background": g.is_background}.get(name)
 

@@ -109,6 +109,16 @@ def test_location_is_within_25_km_and_admin1_separately():
     assert s.accuracy("location") == 0.0
 
 
+def test_a_place_or_no_place_accepts_both_and_nothing_else():
+    g = gold("بهجوم لتنظيم داعش", loc=[SUKHNAH, None])
+    s = summary(([g], [P1(lat=None, lon=None, pcode=None)]))
+    assert s.accuracy("location") == 1.0 and s.accuracy("admin1") == 1.0
+    s = summary(([g], [P1()]))
+    assert s.accuracy("location") == 1.0
+    s = summary(([g], [P1(lat=37.05, lon=41.23, pcode="SY08")]))  # al-Qamishli: neither
+    assert s.accuracy("location") == 0.0 and s.accuracy("admin1") == 0.0
+
+
 def test_child_group_counts_in_family_but_not_exact():
     s = summary(([G1()], [P1(target="fourth_division")]))
     assert s.accuracy("target") == 0.0 and s.accuracy("target_family") == 1.0
