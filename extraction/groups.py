@@ -75,12 +75,14 @@ def expand_group_ids(ids: list[str] | tuple[str, ...], *, include_children: bool
 
 
 @lru_cache(maxsize=1)
-def _successions() -> list[tuple[str, str, str, str | None, frozenset[tuple[str, ...]], bool]]:
-    """(after, before, from, to, phrases, whole): the change holds from ``after`` (inclusive) or until
+def _successions() -> list[tuple[str, str, str, str | None, frozenset[tuple[str, ...]], bool, frozenset[str]]]:
+    """(after, before, from, to, phrases, whole, keep): the change holds from ``after`` (inclusive) or until
     ``before`` (exclusive); an empty bound is open. ``to`` null: the name stands for no group then;
-    ``whole``: only a mention that is exactly one of the phrases."""
+    ``whole``: only a mention that is exactly one of the phrases; ``keep``: words that, in the mention,
+    keep the lexicon id ("قوى الأمن الداخلي الكردية" stays the Asayish)."""
     return [(str(r.get("after") or ""), str(r.get("before") or ""), r["from"], r.get("to"),
-             frozenset(tuple(norm_phrase(p)) for p in r["phrases"]), bool(r.get("whole")))
+             frozenset(tuple(norm_phrase(p)) for p in r["phrases"]), bool(r.get("whole")),
+             frozenset(norm_phrase(" ".join(r.get("keep") or []))))
             for r in load_yaml("group_successions.yaml").get("successions") or []]
 
 
@@ -93,8 +95,9 @@ def successor(group_id: str, text: str, published: str | None) -> str | None:
         return group_id
     day = published[:10]
     words = tuple(norm_phrase(text))
-    for after, before, src, dst, phrases, whole in _successions():
-        if group_id == src and (not after or day >= after) and (not before or day < before) and (
+    for after, before, src, dst, phrases, whole, keep in _successions():
+        if group_id == src and (not after or day >= after) and (not before or day < before) and not (
+                keep & set(words)) and (
                 words in phrases if whole else any(
                     words[k:k + len(p)] == p for p in phrases for k in range(len(words) - len(p) + 1))):
             return dst

@@ -113,6 +113,7 @@ class Clause:
     claim: str | None = None  # "وتبنى التنظيم التفجيرات الأربعة": "one" attack or "all" told before
     claim_start: int = 0  # where the claim verb starts (the attack words before it are news of their own)
     side: bool = False  # "في المقابل، ذكرت وسائل إعلام النظام أن ...": the other side's statement
+    side_retell: bool = False  # "من جهته، قال المرصد إن الهجوم ...": that statement's version of "the attack"
     earlier_report: bool = False  # "وكان مصدر ... أفاد في وقت سابق بأن": the news attack as first reported
     meanwhile: bool = False  # "في الأثناء، شن طيران التحالف": news time again after a past told
     owner_named: GroupMention | None = None  # "أن الطائرة تابعة للتحالف الدولي": who the attacker told was
@@ -451,7 +452,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         places=[p for p in places if start <= p.start < end and not any(
             words[j - 1].end <= p.start and (_word_gap(words, j, p.start) <= 3 or (
                 _word_gap(words, j, p.start) <= 7 and _source_site(words, j, p.start)))
-            and not _numbered_unit(words, j, p.start) for _i, j in origin) and not any(
+            and not _numbered_unit(words, j, p.start) and not _aimed_at_after(words, j, p.start) for _i, j in origin) and not any(
             words[j - 1].end <= p.start and _word_gap(words, j, p.start) == 0 for _i, j in outlet)
             and not any(_reporter_seat(text, words, j, p.start) for _i, j in reporter)  # "مراسل دير الزور 24"
             and not any(words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 10 for _i, j in taken_to)
@@ -483,8 +484,21 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     # "أقدمت عصابة مسلحة على خطف تاجر من ريف دمشق ... على الطريق المؤدي إلى مدينة شهبا": where the
     # victim comes from is not where he was hit, when the line names that place too
     origins = [p for p in c.places if _person_from(words, p.start)]
+    for p in c.places:  # ("أهالي بلدتي الفوعة وكفريا": the second of the pair too)
+        if p not in origins and any(0 <= p.start - q.end <= 3 and (text[q.end:p.start].strip() == "و" or (
+                not text[q.end:p.start].strip() and text[p.start] == "و")) for q in origins):
+            origins.append(p)
     if origins and len(origins) < len(c.places):
         c.places = [p for p in c.places if p not in origins]
+    # "استشهد قائد قوات الدفاع الوطني في اللاذقية هلال الأسد ... خلال تصديهم لهجوم الإرهابيين في محيط
+    # كسب": a leader's command names where his force sits, not where he fell, when the line names that too
+    # ("... في محيط كسب، وشيعت جثامينهم اليوم في مدينة اللاذقية": nor is the town of the funeral)
+    buried = [words[j - 1].end for _i, j in discourse.positions("funeral", words, lo, hi)]
+    if buried:
+        c.places = [p for p in c.places if not any(b <= p.start for b in buried)] or c.places
+    posts = [p for p in c.places if _command_seat(words, c.groups, p.start)]
+    if posts and len(posts) < len(c.places) and any(q.start > p.end for p in posts for q in c.places):
+        c.places = [p for p in c.places if p not in posts]
     # "وفي دمشق، نقلت سانا عن مصادر أن قوات التحالف استهدفت ... بين قريتي الطابية وخشام": the city the
     # report comes from gives way to the place the report names
     seats = [p for p in c.places if _speaker_seat(text, p.start, p.end)]
@@ -592,6 +606,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                        and d.kind != "yesterday")  # "الاشتباكات التي اندلعت منذ صباح أمس الإثنين": the news day
     c.another = discourse.any_in("another_attack", words, lo, hi)
     c.new_event = _starts("new_event_start", words, lo, hi) or c.another
+    if c.new_event and not c.another and words[lo].norm.lstrip("و") == "كما" and discourse.any_in("also_there", words, lo, hi):
+        c.new_event = False  # "كما أعدموا في الموقع ذاته سبعة مدنيين آخرين": more of the attack just told
     c.meanwhile = _starts("meanwhile", words, lo, hi)
     c.learnt = words[lo].norm in _LEARNT
     c.similar = any(words[k].norm.startswith("مماثل") or (  # "الطائرات ذاتها": the same aircraft as before
@@ -612,6 +628,11 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     # the other side with the places struck (one naming none is a reaction: "من جهتها، قالت رئاسة الأركان
     # التركية إن الغارات استهدفت أوكاراً إرهابية")
     c.side = _side_statement(words, lo, hi)
+    first = min(c.triggers, key=lambda t: t.start, default=None)
+    c.side_retell = c.side and first is not None and (first.anaphoric or (  # "أن الغارات استهدفت قرى مأهولة"
+        first.j - first.i == 1 and words[first.i].norm.startswith("ال"))) and \
+        lo < first.i <= lo + 20 and \
+        words[first.i - 1].norm in ("ان", "بان")
     side = bool(c.places) and c.side
     if side:
         c.new_event = False
@@ -716,9 +737,36 @@ _PERSONS = frozenset(norm_phrase("تاجر تاجرا شاب شابا رجل ر�
 
 
 def _person_from(words: list[Word], pos: int) -> bool:
-    """"تاجر من ريف دمشق": a place right after a person and "من" is where the person comes from."""
+    """"تاجر من ريف دمشق": a place right after a person and "من" is where the person comes from (so is
+    one after "أهالي": "قافلة الحافلات التي تقل أهالي بلدتي الفوعة وكفريا")."""
     k = bisect.bisect_left(words, pos, key=lambda w: w.start)
-    return k > 1 and words[k - 1].norm == "من" and words[k - 2].norm in _PERSONS
+    return (k > 1 and words[k - 1].norm == "من" and words[k - 2].norm in _PERSONS) or (
+        k > 0 and words[k - 1].norm.lstrip("و") in _RESIDENTS)
+
+
+_RESIDENTS = frozenset(norm_phrase("أهالي سكان"))
+
+
+def _aimed_at_after(words: list[Word], j: int, pos: int) -> bool:
+    """"انطلاقاً من الأراضي التركية على معبر كسب": "على" ends where the fire came from; the place after it
+    is the one hit."""
+    k = bisect.bisect_left(words, pos, key=lambda w: w.start)
+    return any(words[q].norm in _AIMED_AT for q in range(j, k))
+
+
+_AIMED_AT = frozenset(norm_phrase("على علي باتجاه نحو"))
+
+
+def _command_seat(words: list[Word], groups: list[GroupMention], pos: int) -> bool:
+    """"قائد قوات الدفاع الوطني في اللاذقية": a place right after "في" that follows a force a leader heads."""
+    k = bisect.bisect_left(words, pos, key=lambda w: w.start)
+    if k < 3 or words[k - 1].norm != "في":
+        return False
+    g = next((g for g in groups if g.j == k - 1), None)
+    return g is not None and g.i > 0 and words[g.i - 1].norm.lstrip("و") in _LEADERS
+
+
+_LEADERS = frozenset(norm_phrase("قائد قائدا القائد مسؤول مسؤولا المسؤول رئيس قيادي قياديا القيادي أمير أميرا"))
 
 
 def _numbered_unit(words: list[Word], j: int, pos: int) -> bool:
@@ -874,6 +922,23 @@ def _answered_from(words: list[Word], lo: int, hi: int) -> int | None:
                  and words[k + 1].norm in ("علي", "ل")), None)
 
 
+def _told_abroad(c: Clause, words: list[Word], t: Trigger) -> bool:
+    """The first place told after the attack word is a foreign one ("في إسطنبول"), within a few words."""
+    if any(i == t.j for i, _j in discourse.positions("abroad_named", words, t.j, min(c.hi, t.j + 3))):
+        return True  # ("منفذي هجوم أنقرة")
+    # (not a group's name, "تنظيم الدولة الإسلامية في العراق والشام", nor "أهداف في العراق وسوريا")
+    after = [(i, j) for i, j in discourse.positions("abroad", words, t.j, min(c.hi, t.j + 10))
+             if not any(g.i <= i < g.j for g in c.groups)
+             and not (j < c.hi and words[j].norm.lstrip("و") in _SYRIA_WORDS)]
+    if not after:
+        return False
+    syrian = [p.start for p in c.places if p.start >= words[t.j - 1].end]
+    return not syrian or words[after[0][0]].start < min(syrian)
+
+
+_SYRIA_WORDS = frozenset(norm_phrase("سوريا سورية الشام"))
+
+
 def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) -> None:
     # "استهدفت طائراته موقعين، رداً على سقوط قذائف صاروخية في الجولان": the attack answered is
     # another one; its words do not name this attack's kind
@@ -904,6 +969,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
         # "ويعد الهجوم الأول من نوعه على كنيسة في دمشق منذ سقوط النظام": a remark on the attack told (but
         # "ويعد هذا الاعتداء الأكبر منذ الاعتداء الذي نفذه داعش في 30 كانون الأول" names a past attack)
         c.kind, c.why = "none", "remark"
+        return
+    if real and all(_told_abroad(c, words, t) for t in real):
+        # "وتأتي العملية بعد أسبوع من التفجير الإرهابي الذي شهده شارع الاستقلال في إسطنبول": not in Syria
+        c.kind, c.why = "none", "abroad"
         return
     if words[c.lo].norm in _COINCIDE:
         # "وتزامن القصف مع زيارة ... إلى دمشق": the attack already told, dated by something else; but
@@ -1189,7 +1258,8 @@ def _top_id(gid: str) -> str:
     return g.top_level if g else gid
 
 
-def _compatible(d: Draft, c: Clause, loose_target: bool = False, loose_perp: bool = False) -> bool:
+def _compatible(d: Draft, c: Clause, loose_target: bool = False, loose_perp: bool = False,
+                loose_place: bool = False) -> bool:
     ids = d.group_ids
     if c.perp and d.perp and not loose_perp and not (_related(c.perp.id, d.perp.id) or c.perp.id in ids) and "unknown" not in (
             c.perp.id, d.perp.id):  # "مسلحين مجهولين" then "يرجح أنهم من خلايا داعش": one attack
@@ -1217,6 +1287,9 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False, loose_perp: boo
         return False
     p1 = [p for p in d.places if p.precision <= 1 and not p.on_road]
     q1 = [p for p in c.places if p.precision <= 1 and not p.on_road]
+    if loose_place:  # (another source's version of the attack: its place is that version's)
+        return not (_governorates(d.places) and _governorates(c.places)
+                    and not _governorates(d.places) & _governorates(c.places))
     if p1 and q1 and not any(same_area(p, q) for p in p1 for q in q1):
         return False
     # "غارات على منطقة القصير بريف حمص، في وقت قُتل فيه شاب ... في ريف القنيطرة": places in two
@@ -1391,6 +1464,17 @@ def _told_again(c: Clause, d: Draft) -> bool:
         t.anaphoric or t.text.lstrip("و").startswith("ال") for t in c.triggers)
 
 
+def _source_retells(c: Clause, d: Draft) -> bool:
+    """"من جهته، قال المرصد السوري إن الهجوم نفذته خلايا التنظيم ... في منطقة قريبة من بلدة كباجب" right
+    after the attack on a bus at الشولا: another source's statement whose first attack word is "the attack"
+    told, right after its "إن/أن", is that source's version of the same attack (its nearby place, attacker
+    and toll are that version's, not another attack's)."""
+    if not (c.side and c.sent - d.last_sent <= 3 and not d.background and not d.is_title and not c.background
+            and c.triggers) or any(x.kind in STRONG_DATES for x in c.dates):
+        return False
+    return c.side_retell
+
+
 def _same_day_retold(d: Draft, c: Clause) -> bool:
     """"وكانت سانا قد نقلت في وقت سابق أن العدو الإسرائيلي نفذ مساء الأحد عدوانا جويا" after the news of
     Sunday night's strikes: a past-tense line dated the news' own day, by the same attacker and of the same
@@ -1558,7 +1642,7 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
         # (a later blast of a series takes nothing after it: the lines that follow tell the series)
         body = [d for d in drafts[-_RECENT_SCAN:] if d.is_title == c.is_title and not d.clauses[0].next_blast]
         recent = sorted((d for d in reversed(body) if c.sent - d.last_sent <= (
-            3 if _says_more(c) or _says_more_there(c, d) else 1)),
+            3 if _says_more(c) or _says_more_there(c, d) or c.side_retell else 1)),
                         key=lambda d: -d.last_sent)[:3]  # the draft told last first
         own = _governorates(c.places)
         if own:  # ... but not one placed only in other governorates, and first one told of the same town
@@ -1661,8 +1745,16 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                     continue  # "وفي الباب نفسها، قُتل ثلاثة ... اليوم" after a past told: today's news
                 same = _tells_same(d, c) or _same_day_retold(d, c)  # (its target is a guess from the fallback; the attack is one)
                 told = _told_again(c, d)
+                retold = _source_retells(c, d)
+                # "ارتفعت حصيلة ضحايا التفجير الانتحاري الذي ضرب قرية سوسيان إلى 51 قتيلاً، معظمهم من المدنيين"
+                # then "وقال مراسل ستيب إن انتحارياً ... فجر سيارة مفخخة أمام مقر أمني ... في سوسيان": the
+                # update told first, then how that attack happened (the dead, not the side aimed at)
+                how = d.clauses[0].why == "toll update lede" and c.sent - d.last_sent <= 1 and _same_kind_there(
+                    d, c) and not c.background
                 claimed = _bare_claim(c)  # ("زاعمين أنه استهدف تجمعاً لعناصر الـ PKK": the claimant's own framing)
-                if (_linked(d, c) or same) and _compatible(d, c, loose_target=same or told or claimed, loose_perp=told):
+                if (_linked(d, c) or same or retold or how) and _compatible(
+                        d, c, loose_target=same or told or claimed or retold or how, loose_perp=told or retold,
+                        loose_place=retold):
                     target = d
                     break
             if target is not None and c.background and not target.background:
@@ -2256,7 +2348,8 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         # shells as its instrument is shelling
         attack_type = "shelling"
     if attack_type == "armed_clash" and target is not None and groups[target.id].target_only and not any(
-            t.attack_type == "armed_clash" and _BETWEEN_SIDES.match(article.text, t.end) for t in trig):
+            t.attack_type == "armed_clash" and _BETWEEN_SIDES.match(article.text, t.end) for t in trig) and not any(
+            c.similar for c in d.clauses):  # ("قُتل 11 من جامعي الكمأة في هجوم مماثل": like the assault told)
         # (a fight "بين عائلتين" has two armed sides, whoever fell)
         # an attack on civilians is not a battle: its weapon says what it was ("استهدف المسلحون
         # بالقذائف الصاروخية مدينة محردة، ما أدى إلى استشهاد طفلة")
@@ -2340,9 +2433,28 @@ def _blamed(c: Clause, words: list[Word], groups: list[GroupMention]) -> GroupMe
     return next((g for g in reversed(groups) if verb + 1 < g.i and g.j <= duty and duty - g.j <= 3), None)
 
 
+def _listed_together(words: list[Word], groups: list[GroupMention], a: GroupMention, b: GroupMention) -> bool:
+    """Two mentions in one list of three or more names ("فصائل جبهة النصرة وحركة أحرار الشام وفيلق
+    الشام"): each next name follows the last with only "و" (or a comma) between. (Not the two sides of
+    "بين X وY", nor a pair: "قوات النظام ومسلحين" may be two sides.)"""
+    chain = [min(a, b, key=lambda g: g.i)]
+    for g in sorted((g for g in groups if g.i > chain[0].i), key=lambda g: g.i):
+        gap = words[chain[-1].j:g.i]
+        if not (len(gap) == 0 and words[g.i].norm.startswith("و")) and not (
+                len(gap) == 1 and gap[0].norm in ("و", "،", ",")):
+            break
+        chain.append(g)
+    first = chain[0]
+    return len(chain) >= 3 and a in chain and b in chain and not any(
+        words[k].norm in ("بين", "وبين") for k in range(max(0, first.i - 3), first.i))
+
+
 def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention], swords: list[StanzaWord],
                         text: str | None = None, published: str | None = None) -> None:
     c.perp, c.target = assign_roles(words, c.lo, c.hi, groups, c.triggers, c.casualties, swords, text)
+    if c.perp is not None and c.target is not None and _listed_together(words, groups, c.perp, c.target):
+        # "التي أطلقتها فصائل جبهة النصرة وحركة أحرار الشام وفيلق الشام": allies listed with the attacker
+        c.target = None
     blamed = _blamed(c, words, groups) if c.claim else None
     if blamed is not None:
         c.perp = blamed  # (it outweighs a weapon's owner or a verb's subject told in the accuser's words)

@@ -100,10 +100,16 @@ def raw_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
     found = [GroupMention(m.key, m.start, m.end, m.text, m.i, m.j) for m in _group_matcher().find(text, words)
              if not (m.key == "unknown" and m.i > 0 and words[m.i - 1].norm in _TOWARDS)  # "اقتادوه إلى جهة مجهولة"
              and not _border_of(words, m.i) and not _outlet_owner(words, m.i) and not _travel_place(words, m.i)
-             and not _areas_of(words, m.i) and not _taken_to(words, m)]
+             and not _areas_of(words, m.i) and not _taken_to(words, m) and not _named_as(words, m.i)]
     return sorted(found + unnamed_factions(text, words, found), key=lambda g: g.i)
 
 
+def _named_as(words: list[Word], i: int) -> bool:
+    """"هجومها، الذي أطلقت عليه اسم "ردع العدوان"": an operation's name is no party."""
+    return i > 1 and words[i - 1].norm == "اسم" and words[i - 2].norm in _ON_IT
+
+
+_ON_IT = frozenset(norm_phrase("عليه عليها عليهم"))
 _TOWARDS = frozenset(norm_phrase("إلى الى نحو باتجاه"))
 _QUOTES = "\"“”«»'"
 
@@ -196,11 +202,15 @@ def unnamed_factions(text: str, words: list[Word], known: list[GroupMention]) ->
     return out
 
 
-_AFFIL_STEMS = tuple(norm_phrase("التابع تابع الموالي موالي المدعوم مدعوم تدعم يدعم بقياده يقود المقرب مقرب"))
+_AFFIL_STEMS = tuple(norm_phrase("التابع تابع الموالي موالي الموالون موالون الموالين موالين المدعوم مدعوم تدعم يدعم "
+                                  "بقياده يقود المقرب مقرب"))
 
 
 _HEDGE = frozenset(norm_phrase("يعتقد يرجح يشتبه أنهم انهم أنها إنهم من ينتمون ينتمي إلى الى تابعون تابعين خلايا "
                                "انتماؤهم انتمائهم ل بانتمائهم تتهمهم يتهمهم بالانتماء بتهمة الانتماء يتبعون يتبع تتبع"))
+
+
+_GROUP_ADJECTIVES = frozenset(norm_phrase("المسلحة المسلحين المسلح الإسلامية الإسلامي المتشددة المتشددين"))
 
 
 def _is_affil_word(w: str) -> bool:
@@ -229,7 +239,10 @@ def link_affiliations(raw: list[GroupMention], words: list[Word]) -> list[GroupM
             gap = [w.norm for w in words[prev.j:g.i]]
             first_of_g = words[g.i].norm
             hedge = prev.id in ("unknown", "civilians") and bool(gap) and all(w in _HEDGE for w in gap)
+            # ("فصائل المعارضة السورية المسلحة بقيادة هيئة تحرير الشام": an adjective of the first may come before)
             linked = hedge or (bool(gap) and all(_is_affil_word(w) or w in ("ل", "من") for w in gap)) or (
+                any(_is_affil_word(w) for w in gap) and all(
+                    _is_affil_word(w) or w in ("ل", "من") or w in _GROUP_ADJECTIVES for w in gap)) or (
                 not gap and first_of_g.startswith("ل") and not first_of_g.startswith("ال"))
             if linked:
                 if prev.id in ("unknown", "civilians"):
@@ -264,6 +277,7 @@ def _filler(word: str, fillers: frozenset[str]) -> bool:
     return False
 
 
+_BEFORE_VERB = frozenset(norm_phrase("قد السورية النظامية الحكومية التركية الروسية الأمريكية الأميركية الإسرائيلية"))
 _ACTIVE_KILL = frozenset(norm_phrase("قتلوا قتلت أعدموا أعدمت"))
 _KILL_MASC = frozenset(norm_phrase("قتل أعدم"))
 _ASSAULTS = frozenset(norm_phrase("هجوم هجوما هجمات هجومين"))
@@ -538,6 +552,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     for t in triggers:
         if t.downed is None or not lo <= t.i < hi:
             continue
+        if any(u.i < t.i and lo <= u.i and not u.anaphoric and u.downed is None for u in triggers):
+            continue  # ("وكانت إسرائيل قد استهدفت مطار التيفور ...، وأسقطت الدفاعات السورية حينها مقاتلة إسرائيلية")
         a, b = t.downed
         owner = next((m for m in ms if a <= m.i < b), None)
         shooter = next((m for m in ms_roles if t.j <= m.i < a and not groups[m.id].target_only), None) or (
@@ -575,6 +591,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         if x.count.i != k + 1:
             continue
         subj = _last_before(ms_roles, k, lo, max_gap=1)
+        if subj is None:  # "وكانت القوات الحكومية السورية قد قتلت سبعة جنود أتراك": its adjective and "قد" between
+            subj = _last_before(ms_roles, k, lo, max_gap=3)
+            if subj is not None and not all(words[q].norm in _BEFORE_VERB for q in range(subj.j, k)):
+                subj = None
         if subj is not None and x.value is None and _group_matcher().match_at(words, subj.i) is None:
             continue  # (a vague count after a subject only read off a pronoun: "إن مقاتليه قتلوا عدداً")
         if subj is not None and not groups[subj.id].target_only:
@@ -906,18 +926,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             (m for m in ms if m.id == "civilians" and m is not perp
              and any(m.start <= t.start < m.end for t in triggers)), None)
     if target is None:
-        # "قُتلت عائلة مؤلفة من خمسة أفراد"، "قتل راعٍ": people named right after the death word are its victims
-        for c in casualties:
-            k = next((k for k in range(lo, hi) if words[k].start == c.cue_start), None)
-            m = None if k is None else next((x for x in ms if x.id == "civilians" and x is not perp
-                                             and (k < x.i <= k + 2 or x.j == k or (  # "وكان مدني قد أصيب"
-                                                 x.j == k - 1 and words[k - 1].norm == "قد") or (
-                                                 # "احتجز عناصر من الأمن العسكري ثلاثة شبان": the counted
-                                                 c.count is not None and c.count.i <= x.i < c.count.j + 1))
-                                             and id(x) not in speakers), None)
-            if m is not None:
-                target = m
-                break
+        target = _people_after_death_word(words, lo, hi, ms, casualties, perp, speakers)
     if perp is not None and groups.get(perp.id) and groups[perp.id].target_only:
         if target is None:
             target = perp
@@ -936,8 +945,26 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 target = joined if former and joined is not None else m
                 break
     if perp is not None and target is not None and perp.id == target.id:
-        target = None
+        # ("استشهدت سيدة وطفلها جراء قصف القوات النظامية ...، التي تشهد محاولات متكررة من القوات
+        # النظامية": the attacker named again is no victim; the people who died are)
+        target = _people_after_death_word(words, lo, hi, ms, casualties, perp, speakers)
     return perp, target
+
+
+def _people_after_death_word(words: list[Word], lo: int, hi: int, ms: list[GroupMention], casualties: list[Casualty],
+                             perp: GroupMention | None, speakers: set[int]) -> GroupMention | None:
+    """"قُتلت عائلة مؤلفة من خمسة أفراد"، "قتل راعٍ": people named right after the death word are its victims."""
+    for c in casualties:
+        k = next((k for k in range(lo, hi) if words[k].start == c.cue_start), None)
+        m = None if k is None else next((x for x in ms if x.id == "civilians" and x is not perp
+                                         and (k < x.i <= k + 2 or x.j == k or (  # "وكان مدني قد أصيب"
+                                             x.j == k - 1 and words[k - 1].norm == "قد") or (
+                                             # "احتجز عناصر من الأمن العسكري ثلاثة شبان": the counted
+                                             c.count is not None and c.count.i <= x.i < c.count.j + 1))
+                                         and id(x) not in speakers), None)
+        if m is not None:
+            return m
+    return None
 
 
 _DEFECTOR = frozenset(norm_phrase("منشق المنشق منشقا المنشقين منشقين المتقاعد متقاعد"))
