@@ -485,8 +485,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     # victim comes from is not where he was hit, when the line names that place too
     origins = [p for p in c.places if _person_from(words, p.start)]
     for p in c.places:  # ("أهالي بلدتي الفوعة وكفريا": the second of the pair too)
-        if p not in origins and any(0 <= p.start - q.end <= 3 and (text[q.end:p.start].strip() == "و" or (
-                not text[q.end:p.start].strip() and text[p.start] == "و")) for q in origins):
+        if p not in origins and any(0 <= p.start - q.end <= 3 and _and_between(text, q.end, p.start) for q in origins):
             origins.append(p)
     if origins and len(origins) < len(c.places):
         c.places = [p for p in c.places if p not in origins]
@@ -747,6 +746,12 @@ def _person_from(words: list[Word], pos: int) -> bool:
 _RESIDENTS = frozenset(norm_phrase("أهالي سكان"))
 
 
+def _and_between(text: str, end: int, start: int) -> bool:
+    """Only "و" joins the place ending at ``end`` to the one at ``start`` (the و may open the second)."""
+    gap = text[end:start].strip()
+    return gap == "و" or (not gap and text[start:start + 1] == "و")
+
+
 def _aimed_at_after(words: list[Word], j: int, pos: int) -> bool:
     """"انطلاقاً من الأراضي التركية على معبر كسب": "على" ends where the fire came from; the place after it
     is the one hit."""
@@ -754,7 +759,7 @@ def _aimed_at_after(words: list[Word], j: int, pos: int) -> bool:
     return any(words[q].norm in _AIMED_AT for q in range(j, k))
 
 
-_AIMED_AT = frozenset(norm_phrase("على علي باتجاه نحو"))
+_AIMED_AT = frozenset(norm_phrase("على باتجاه نحو"))
 
 
 def _command_seat(words: list[Word], groups: list[GroupMention], pos: int) -> bool:
@@ -1469,10 +1474,8 @@ def _source_retells(c: Clause, d: Draft) -> bool:
     after the attack on a bus at الشولا: another source's statement whose first attack word is "the attack"
     told, right after its "إن/أن", is that source's version of the same attack (its nearby place, attacker
     and toll are that version's, not another attack's)."""
-    if not (c.side and c.sent - d.last_sent <= 3 and not d.background and not d.is_title and not c.background
-            and c.triggers) or any(x.kind in STRONG_DATES for x in c.dates):
-        return False
-    return c.side_retell
+    return c.side_retell and c.sent - d.last_sent <= 3 and not d.background and not d.is_title and not (
+        c.background or any(x.kind in STRONG_DATES for x in c.dates))
 
 
 def _same_day_retold(d: Draft, c: Clause) -> bool:
