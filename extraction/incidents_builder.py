@@ -2376,6 +2376,9 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     if attack_type in ("armed_clash", "other") and any(c.vehicle_hit for c in d.clauses if c.kind == "event" and any(
             c.lo <= t.i < c.hi for t in trig)):
         attack_type = "ambush"  # "هجوم نفذته خلايا داعش على حافلة مبيت عسكرية": on the road, no battle
+    if target is None and attack_type in _AIR | _EXPLOSIVE | {"shelling"} and not (
+            d.perp is not None and _top_id(d.perp.id) in _HUNTERS):
+        target = _counted_dead(article.text, d)
     place = d.only_place or choose_place(d.places, lambda pos: _sentence_text(article, sentences, pos)) \
         or d.inherited_place
     location = to_location(place, _sentence_text(article, sentences, place.start)) if place else None
@@ -2417,6 +2420,29 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     )
 
 
+def _counted_dead(text: str, d: Draft) -> GroupMention | None:
+    """"فيما ارتقى 26 في قرية الشريحي"، "وسقط قتيلان في بلدة تير معلة": the dead or wounded of a strike, a
+    shell or a bomb told only by their number, with no side named, are the people where it fell, as the
+    monitors and our annotators count them (not "مقتل عنصرين بانفجار عبوة": fighters of an unnamed side
+    stay unnamed)."""
+    for c in d.clauses:
+        if c.kind != "event" and c.why not in ("rising toll", "initial toll", "casualties"):
+            continue
+        for x in c.casualties:
+            if x.kind not in ("killed", "wounded") or x.count is None or x.value is None:
+                continue
+            after = text[x.count.end:x.count.end + 12].split()
+            if any(w.strip("،,.") .lstrip("و").startswith(_FIGHTER_STEMS) for w in [x.count.text] + after[:2]):
+                return None
+            return GroupMention("civilians", x.count.start, x.count.end, x.count.text, x.count.i, x.count.j)
+    return None
+
+
+# (whose drones hunt men in cars: "استهدفت طائرة مسيرة إسرائيلية سيارة على طريق دمشق - بيروت")
+_HUNTERS = frozenset(("israel", "us_led_coalition"))
+_FIGHTER_STEMS = ("عنصر", "عناصر", "مقاتل", "جندي", "جنود", "عسكري", "ضابط", "ضباط", "مسلح", "إرهابي", "ارهابي",
+                  "قيادي", "مجند", "متطوع", "شرطي", "عناصرها", "عناصره", "قائد", "القائد", "النقيب", "نقيب",
+                  "الملازم", "ملازم", "العقيد", "عقيد", "العميد", "عميد", "المنشق", "منشق")
 _COUNTER = frozenset(norm_phrase("المقابل بالمقابل"))
 _BLAME = ("حمل", "حملت", "يحمل", "تحمل", "حملوا", "محمله", "محملا")
 
