@@ -2432,7 +2432,7 @@ def _counted_dead(text: str, d: Draft) -> GroupMention | None:
             if x.kind not in ("killed", "wounded") or x.count is None or x.value is None:
                 continue
             after = text[x.count.end:x.count.end + 12].split()
-            if any(w.strip("،,.") .lstrip("و").startswith(_FIGHTER_STEMS) for w in [x.count.text] + after[:2]):
+            if any(w.strip("،,.").lstrip("و").startswith(_FIGHTER_STEMS) for w in [x.count.text] + after[:2]):
                 return None
             return GroupMention("civilians", x.count.start, x.count.end, x.count.text, x.count.i, x.count.j)
     return None
@@ -2440,9 +2440,10 @@ def _counted_dead(text: str, d: Draft) -> GroupMention | None:
 
 # (whose drones hunt men in cars: "استهدفت طائرة مسيرة إسرائيلية سيارة على طريق دمشق - بيروت")
 _HUNTERS = frozenset(("israel", "us_led_coalition"))
+# (word beginnings, so "عناصرها"، "مقاتلين" count too; ranks with and without "ال")
 _FIGHTER_STEMS = ("عنصر", "عناصر", "مقاتل", "جندي", "جنود", "عسكري", "ضابط", "ضباط", "مسلح", "إرهابي", "ارهابي",
-                  "قيادي", "مجند", "متطوع", "شرطي", "عناصرها", "عناصره", "قائد", "القائد", "النقيب", "نقيب",
-                  "الملازم", "ملازم", "العقيد", "عقيد", "العميد", "عميد", "المنشق", "منشق")
+                  "قيادي", "مجند", "متطوع", "شرطي", "قائد", "القائد", "النقيب", "نقيب", "الملازم", "ملازم",
+                  "العقيد", "عقيد", "العميد", "عميد", "المنشق", "منشق")
 _COUNTER = frozenset(norm_phrase("المقابل بالمقابل"))
 _BLAME = ("حمل", "حملت", "يحمل", "تحمل", "حملوا", "محمله", "محملا")
 
