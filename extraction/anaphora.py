@@ -166,6 +166,10 @@ def _top(gid: str) -> str:
     return g.top_level if g else gid
 
 
+_SOURCES = frozenset(norm_phrase("مصدر مصادر مسؤول متحدث قيادي قائد"))
+_SOURCE_OF = frozenset(norm_phrase("في من باسم"))
+
+
 def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
                      para_of_word: list[int], sent_of_word: list[int]) -> list[GroupMention]:
     """``groups`` (sorted by word index) with anaphors resolved: bare nouns that are also aliases
@@ -246,10 +250,15 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
             taken.update(range(m.i, m.j))
     # reported speech: (verb word index, the group that speaks or None)
     speech: list[tuple[int, GroupMention | None]] = []
+    sourced: set[int] = set()  # speech verbs whose speaker is "a source in" the group
     last_speaker: GroupMention | None = None
     for m in lex.speech.find(text, words):
         k = bisect.bisect_left(pos, m.j)
         g = groups[k] if k < len(groups) and groups[k].i - m.j <= 1 else None
+        if g is None and m.j + 2 < len(words) and words[m.j].norm in _SOURCES and words[m.j + 1].norm in _SOURCE_OF \
+                and k < len(groups) and groups[k].i == m.j + 2:
+            g = groups[k]  # "قال مصدر في "الفرقة الساحلية الأولى" إن مقاتليه": the source's own group
+            sourced.add(m.i)
         if g is not None and all_groups.get(g.id) is not None and all_groups[g.id].target_only:
             g = None
         if g is None and last_speaker is not None and para_of_word[m.i] - para_of_word[last_speaker.i] <= 1:
@@ -286,7 +295,8 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
             if want == "any" or _gender(g, words) in (want, None):
                 found = g
                 break
-        if found is None and spk is not None and (want == "any" or _gender(spk, words) in (want, None)):
+        if found is None and spk is not None and (want == "any" or _gender(spk, words) in (want, None)
+                                                  or speech_at[k] in sourced):  # (the pronoun agrees with "مصدر")
             found = spk
         if found is not None:
             out.append(GroupMention(found.id, w.start, w.end, text[w.start:w.end], i, i + 1))

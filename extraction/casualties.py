@@ -303,6 +303,9 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
             while c is None and k2 < min(len(sub), k + 9) and (_lex().skip_word(sub[k2].norm) or k2 + lo in subject
                                                                 or sub[k2].norm in month_first_words() or (
                     sub[k2].norm == "من" and k2 > 0 and sub[k2 - 1].norm in _MADE_OF)  # "عائلة مؤلفة من خمسة أفراد"
+                    or (sub[k2].norm in _BACKED and k2 + 2 < len(sub) and sub[k2 + 1].norm == "من"
+                        and k2 + 2 + lo in subject)  # "اختطفت ميليشيات قسد المدعومة من قوات الاحتلال الأميركي، أمس، ثلاثة"
+                    or (sub[k2].norm == "من" and k2 + 1 + lo in subject and k2 > 0 and sub[k2 - 1].norm in _BACKED)
                     or (sub[k2].norm in _MEMBERS and k2 + 2 < len(sub) and sub[k2 + 1].norm == "من"
                         and k2 + 2 + lo in subject)  # "احتجز عناصر من الأمن العسكري ثلاثة شبان"
                     or (sub[k2].norm == "من" and k2 + 1 + lo in subject and k2 > 0 and sub[k2 - 1].norm in _MEMBERS)
@@ -317,6 +320,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                         c = None  # (a date inside the run: keep looking past it)
             if c is not None and c.value is not None and _month_after(words, c):
                 c = None  # "قتل في 5 آذار شخص": a day of the month
+            if c is None and kind == "captured":
+                c = _after_aside_day(text, words, sub, lo, k)
             if c is None and k + 2 < len(sub) and sub[k].norm == "في":
                 # "واستشهد في ناحتة ثلاثة مدنيين": the town between the verb and its count
                 for k3 in (k + 2, k + 3):
@@ -363,11 +368,31 @@ _OTHERS = frozenset(norm_phrase("آخرون آخرين آخرون"))
 _SUSPECTS = frozenset(norm_phrase("المشتبه مشتبه المشتبهين مشتبهين المتورطين متورطين المتهمين متهمين الجناة القتلة "
                                   "المنفذين منفذي المسؤولين تورطهم بتورطهم"))
 _MADE_OF = frozenset(norm_phrase("مؤلفة مكونة مؤلف مكون"))
+_BACKED = frozenset(norm_phrase("المدعومة المدعوم مدعومة مدعوم"))
 _BREAKDOWN = frozenset(norm_phrase("هم هن بينهم بينهن منهم منهن بينها منها"))
 
 
 _TIME_NOUNS = frozenset(norm_phrase("الشهر الأسبوع العام السنة اليوم الليلة الصباح المساء الفترة الأيام الأشهر الأسابيع "
                                     "الساعات شهر عام سنة يوم ليلة صباح مساء"))
+
+
+_ASIDE_DAYS = frozenset(norm_phrase("أمس اليوم"))
+
+
+def _after_aside_day(text: str, words: list[Word], sub: list[Word], lo: int, k: int) -> Count | None:
+    """"اختطفت ميليشيات «قسد» المدعومة من قوات الاحتلال الأميركي، أمس، ثلاثة موظفين": a long subject,
+    then the day set off by commas, then the count of those taken."""
+    for d in range(k + 1, min(len(sub) - 1, k + 12)):
+        if sub[d].norm not in _ASIDE_DAYS or "،" not in text[sub[d - 1].end:sub[d].start]:
+            continue
+        e = d + 1
+        while e < len(sub) and _lex().skip_word(sub[e].norm) and e < d + 3:
+            e += 1  # ("، أمس الأحد،")
+        c = count_at(text, words, e + lo) if e < len(sub) else None
+        if c is not None and c.value is not None and "،" in text[sub[e - 1].end:sub[e].start]:
+            return c
+        return None
+    return None
 
 
 def _time_word(w: str) -> bool:

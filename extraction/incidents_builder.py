@@ -121,6 +121,7 @@ class Clause:
     past_dated: bool = False  # "إذ شهدت في فبراير/شباط 1982 حملة عسكرية": dated weeks or more before the news
     detail: bool = False  # "ففي مدينة السويداء، ...": opens with "ففي", a detail of what was told before
     next_blast: bool = False  # "فيما فجر انتحاري ثالث نفسه قرب مبنى مديرية الكهرباء": another blast, another site
+    body_found: bool = False  # "عثر أهالي على جثة شاب": the dead told by their bodies
 
 
 @dataclass
@@ -607,6 +608,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     c.new_event = _starts("new_event_start", words, lo, hi) or c.another
     if c.new_event and not c.another and words[lo].norm.lstrip("و") == "كما" and discourse.any_in("also_there", words, lo, hi):
         c.new_event = False  # "كما أعدموا في الموقع ذاته سبعة مدنيين آخرين": more of the attack just told
+    if c.new_event and not c.another and not c.places and c.triggers and all(
+            t.anaphoric or (t.attack_type == "raid" and t.weak) for t in c.triggers):
+        c.new_event = False  # "فيما اعتُقل أكثر من ستين شاباً": the arrests of the storming told, no place of their own
     c.meanwhile = _starts("meanwhile", words, lo, hi)
     c.learnt = words[lo].norm in _LEARNT
     c.similar = any(words[k].norm.startswith("مماثل") or (  # "الطائرات ذاتها": the same aircraft as before
@@ -666,7 +670,9 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     stations = [j for _i, j in discourse.positions("stationed_at", words, lo, hi)] + [j for _i, j in origin]
     answer_at = _answered_from(words, lo, hi) or hi  # ("احتجاجاً على ... إقامة نقاط عسكرية": not hit)
     sites = [(i, j) for i, j in discourse.positions("military_sites", words, lo, answer_at)
-             if not any(i - 5 <= k <= i for k in stations)]
+             if not any(i - 5 <= k <= i for k in stations) and not (  # ("إطلاق رصاص من حاجز": where it came from)
+                 i > lo and words[i - 1].norm == "من" and any((t.shooting or t.attack_type == "shelling")
+                                                              and 0 <= i - 1 - t.j <= 3 for t in c.triggers))]
     c.military_site = bool(sites)
     c.vehicle_hit = discourse.any_in("ambushed_vehicles", words, lo, hi) and not discourse.any_in(
         "battle_words", words, lo, hi)
@@ -945,6 +951,14 @@ _SYRIA_WORDS = frozenset(norm_phrase("سوريا سورية الشام"))
 
 
 def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) -> None:
+    c.body_found = any(x.kind == "killed" and text[x.start:x.end].lstrip("و").startswith("جث") for x in c.casualties)
+    # an arrest told by its verb alone is no raid when those taken are suspects of an attack told
+    # ("ألقت القبض على ثلاثة من المشتبه بتورطهم": a follow-up) or a count since some time ("أكثر من 500
+    # شخص اعتقلوا منذ توقيع الاتفاق")
+    if any(t.weak and t.attack_type == "raid" for t in c.triggers) and (
+            any(x.suspects for x in c.casualties if x.kind == "captured")
+            or any(words[k].norm in _SINCE for k in range(c.lo, c.hi))):
+        c.triggers = [t for t in c.triggers if not (t.weak and t.attack_type == "raid")]
     # "استهدفت طائراته موقعين، رداً على سقوط قذائف صاروخية في الجولان": the attack answered is
     # another one; its words do not name this attack's kind
     resp = _answered_from(words, c.lo, c.hi)
@@ -1608,14 +1622,28 @@ def build_drafts(clauses: list[Clause]) -> list[Draft]:
     return drafts
 
 
+def _taken_before_found(c: Clause, drafts: list[Draft]) -> bool:
+    """"عثر أهالي على جثة شاب ...، وذلك بعد يومين من اختطافه"، "إن الشابين اختُطفا قبل أسبوع": the dead
+    found were first abducted; that is how the killing told began, no incident of its own."""
+    real = [t for t in c.triggers if not t.anaphoric]
+    if not real or any(t.attack_type != "abduction" for t in real) or c.is_title:
+        return False
+    if c.new_event or c.another:
+        return False  # ("وفي محافظة السويداء، اختطف مسلحون شاباً": news of its own)
+    last = next((d for d in reversed(drafts) if not d.is_title), None)
+    return last is not None and c.sent - last.last_sent <= 1 and any(x.body_found for x in last.clauses) and all(
+        any(same_area(p, q) for q in last.places) for p in c.places if p.precision <= 1)
+
+
 def _name_the_owner(c: Clause, drafts: list[Draft]) -> None:
     """"وأكد مصدر عسكري أن الطائرة تابعة للتحالف الدولي" right after a drone strike with no attacker
     named: a line that tells no attack of its own names the attacker of the news attack just told."""
     if c.owner_named is None or c.background or c.is_title:
         return
     last = next((d for d in reversed(drafts) if not d.is_title), None)
-    if last is None or last.background or last.perp is not None or c.sent - last.last_sent > 2:
-        return
+    if last is None or last.background or (last.perp is not None and last.perp.id != "unknown") \
+            or c.sent - last.last_sent > 2:
+        return  # ("مجموعة مسلحة" gives way to who they were: "أن المهاجمين من فلول النظام")
     if last.target is not None and _related(last.target.id, c.owner_named.id):
         return
     last.perp = c.owner_named
@@ -1637,6 +1665,8 @@ def _name_the_victims(c: Clause, drafts: list[Draft]) -> None:
 def _build_drafts(clauses: list[Clause]) -> list[Draft]:
     drafts: list[Draft] = []
     for c in clauses:
+        if c.kind == "event" and _taken_before_found(c, drafts):
+            c.kind, c.why = "none", "taken before found"
         if c.kind == "none":
             _name_the_owner(c, drafts)
             _name_the_victims(c, drafts)
@@ -1914,6 +1944,8 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence],
     _inherit_from_lede(keep)
     _inherit_from_similar(keep)
     _inherit_subject(keep)
+    _sweep_quarry(keep)
+    _towns_of_an_area(article.text, keep)
     # inherit the place of the previous incident for "في المنطقة"/"النقطة" with no place of its own
     for k, d in enumerate(keep):
         if not d.places and k > 0 and any(c.place_ana for c in d.clauses):
@@ -2276,6 +2308,57 @@ def _inherit_subject(keep: list[Draft]) -> None:
             d.perp = lede.perp
 
 
+_AREA_WORDS = frozenset(norm_phrase("مدن بلدات قرى مناطق أرياف ريفي"))
+
+
+def _an_area(text: str, d: Draft) -> bool:
+    """The draft's attack fell on an area, not one town ("على مدن وبلدات في ريفي إدلب وحلب")."""
+    return any(p.precision >= 3 for p in d.places) or any(
+        w.norm.lstrip("وبل") in _AREA_WORDS for c in d.clauses if c.kind == "event" for w in words_of(text, c.start, c.end))
+
+
+def _towns_of_an_area(text: str, keep: list[Draft]) -> None:
+    """"شنت قوات النظام قصفاً مدفعياً على مدن وبلدات في ريفي إدلب وحلب" then "قتلوا في قصف استهدف مدينة
+    سرمين"، "فيما قتل مدني في قصف على بلدة دارة عزة": the towns' shelling that names no attacker is the
+    area's shelling told just before; that line only sums them up when it counts no victims itself."""
+    summed: set[int] = set()
+    took: set[int] = set()
+    for k, d in enumerate(keep):
+        if d.is_title or d.background or d.perp is not None:
+            continue
+        p = best_place(d.places)
+        fam = _FAMILY.get(d.type_from_lede or strongest(d.event_triggers))
+        if p is None or p.precision > 2 or fam != "remote":
+            continue
+        area = next((e for e in reversed(keep[:k]) if not e.is_title and id(e) not in took), None)
+        if area is None or area.perp is None or area.background or d.clauses[0].sent - area.last_sent > 2:
+            continue
+        if not _an_area(text, area) or (area.type_from_lede or strongest(area.event_triggers)) != (
+                d.type_from_lede or strongest(d.event_triggers)) or not _governorates(d.places) & _governorates(area.places):
+            continue
+        if any("مجهول" in text[c.start:c.end] for c in d.clauses):
+            continue  # ("قذائف هاون مجهولة المصدر": no side to take)
+        d.perp = area.perp
+        took.add(id(d))
+        if not any(x.value is not None for c in area.clauses for x in c.casualties):
+            summed.add(id(area))
+    keep[:] = [e for e in keep if id(e) not in summed]
+
+
+def _sweep_quarry(keep: list[Draft]) -> None:
+    """"أطلقت إدارة الأمن العام حملة تمشيط ... أسفرت عن إلقاء القبض على ستة من المتورطين في الهجوم":
+    a sweep that hunts the men of an attack told before is aimed at that attack's side, when it names
+    none (or only "المسلحين")."""
+    for k, d in enumerate(keep):
+        if d.is_title or d.perp is None or (d.target is not None and d.target.id != "unknown"):
+            continue
+        if not any(t.involved for c in d.clauses for t in c.triggers):
+            continue
+        told = next((e for e in reversed(keep[:k]) if not e.is_title and e.perp is not None), None)
+        if told is not None and told.perp.id != "unknown" and not _related(told.perp.id, d.perp.id):
+            d.target = told.perp
+
+
 def _sentence_text(article: Article, sentences: list[Sentence], pos: int) -> str | None:
     k = bisect.bisect_right(sentences, pos, key=lambda s: s.start) - 1
     if k >= 0 and sentences[k].start <= pos < sentences[k].end:
@@ -2379,6 +2462,8 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     if target is None and attack_type in _AIR | _EXPLOSIVE | {"shelling"} and not (
             d.perp is not None and _top_id(d.perp.id) in _HUNTERS):
         target = _counted_dead(article.text, d)
+    elif target is None and attack_type == "abduction":
+        target = _counted_dead(article.text, d, kinds=("captured",))
     place = d.only_place or choose_place(d.places, lambda pos: _sentence_text(article, sentences, pos)) \
         or d.inherited_place
     location = to_location(place, _sentence_text(article, sentences, place.start)) if place else None
@@ -2420,20 +2505,21 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     )
 
 
-def _counted_dead(text: str, d: Draft) -> GroupMention | None:
+def _counted_dead(text: str, d: Draft, kinds: tuple[str, ...] = ("killed", "wounded")) -> GroupMention | None:
     """"فيما ارتقى 26 في قرية الشريحي"، "وسقط قتيلان في بلدة تير معلة": the dead or wounded of a strike, a
     shell or a bomb told only by their number, with no side named, are the people where it fell, as the
     monitors and our annotators count them (not "مقتل عنصرين بانفجار عبوة": fighters of an unnamed side
-    stay unnamed)."""
+    stay unnamed). So are the people kidnapped ("اختطفوا أحد عشر لبنانيا"; ``kinds`` captured)."""
     for c in d.clauses:
         if c.kind != "event" and c.why not in ("rising toll", "initial toll", "casualties"):
             continue
         for x in c.casualties:
-            if x.kind not in ("killed", "wounded") or x.count is None or x.value is None:
+            if x.kind not in kinds or x.count is None or x.value is None:
                 continue
-            after = text[x.count.end:x.count.end + 12].split()
-            if any(w.strip("،,.").lstrip("و").startswith(_FIGHTER_STEMS) for w in [x.count.text] + after[:2]):
-                return None
+            after = text[x.count.end:x.count.end + 24].split()
+            if any(w.strip("،,.").lstrip("و").startswith(_FIGHTER_STEMS) for w in [x.count.text] + after[:2]) or any(
+                    w.strip("،,.") in _FORCE_WORDS for w in after[:3]):
+                return None  # (nor men of a force: "احتجزوا 43 من أفراد قوة حفظ السلام")
             return GroupMention("civilians", x.count.start, x.count.end, x.count.text, x.count.i, x.count.j)
     return None
 
@@ -2444,6 +2530,7 @@ _HUNTERS = frozenset(("israel", "us_led_coalition"))
 _FIGHTER_STEMS = ("عنصر", "عناصر", "مقاتل", "جندي", "جنود", "عسكري", "ضابط", "ضباط", "مسلح", "إرهابي", "ارهابي",
                   "قيادي", "مجند", "متطوع", "شرطي", "قائد", "القائد", "النقيب", "نقيب", "الملازم", "ملازم",
                   "العقيد", "عقيد", "العميد", "عميد", "المنشق", "منشق")
+_FORCE_WORDS = frozenset(("قوة", "قوات", "القوة", "القوات"))
 _COUNTER = frozenset(norm_phrase("المقابل بالمقابل"))
 _BLAME = ("حمل", "حملت", "يحمل", "تحمل", "حملوا", "محمله", "محملا")
 

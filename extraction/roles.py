@@ -54,7 +54,9 @@ _TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
 ))
 _BEIN = frozenset(norm_phrase("بين"))
 _SUPPORT_KINDS = frozenset(norm_phrase("جوي وجوي مدفعي ومدفعي بري وبري صاروخي وصاروخي ناري وناري لوجستي ولوجستي "
-                                       "استخباراتي واستخباراتي من"))
+                                       "استخباراتي واستخباراتي من "
+                                       # "بمؤازرة طائرات مروحية تابعة لقوات الاحتلال الأميركي": the backers' aircraft
+                                       "طائرات طائرة مروحيات مروحية مقاتلات حربية مسيرة مسيرات تابعة تابع التابعة"))
 _WITH = frozenset(norm_phrase("مع"))
 _WAS = frozenset(norm_phrase("كان كانت كانوا"))
 _TRIED = frozenset(norm_phrase("حاول حاولت حاولوا"))
@@ -125,6 +127,9 @@ _HIT_SITES = frozenset(norm_phrase("مواقع موقع نقاط نقطة مقر
 _AIR_NOUNS = frozenset(norm_phrase("طائرة طائرات مسيرة مسيرات مروحية مروحيات مقاتلة مقاتلات"))
 _SITES_OF = frozenset(norm_phrase("موقع مواقع منصة منصات مربض مرابض مستودع مستودعات كتيبة سرية"))
 _BELONGS = frozenset(norm_phrase("تابعة تابع تابعتين تابعين تعود يعود"))
+# "مضيفاً أن المهاجمين من فلول النظام البائد": the men who attacked drawn from a group
+_PEOPLE_FROM = frozenset(norm_phrase("مسلحين مسلحون مهاجمين مهاجمون منفذين منفذون"))
+_FROM = frozenset(norm_phrase("من ينتمون ينتمي"))
 _AREAS = frozenset(norm_phrase("مناطق المناطق ومناطق بمناطق"))
 _HELD = frozenset(norm_phrase("سيطرة نفوذ انتشار"))
 
@@ -337,6 +342,18 @@ def _site_owner_named(words: list[Word], m: GroupMention) -> bool:
     return prefix[:1] == "ل" and m.i > 0 and _strip_al(words[m.i - 1].norm) in _SITE_WORDS
 
 
+def _fired_from(words: list[Word], m: GroupMention, lo: int, triggers: list[Trigger]) -> bool:
+    """"إطلاق رصاص من حاجز للقوات النظامية"، "قصف من مواقع لقوات النظام": the owner of the post the fire
+    came from (the site right after "من", a shot or a shell told just before it)."""
+    return _site_owner_named(words, m) and m.i - 2 >= lo and words[m.i - 2].norm == "من" and any(
+        (t.shooting or t.attack_type == "shelling") and 0 <= m.i - 2 - t.j <= 3 for t in triggers)
+
+
+def top_of_id(gid: str) -> str:
+    g = load_groups().get(gid)
+    return g.top_level if g is not None else gid
+
+
 def _object_in_parse(m: GroupMention, swords: list[StanzaWord]) -> bool:
     """The parse hangs the mention (or the noun it qualifies: "مفرزة الأمن العسكري") on a verb as its object."""
     by_idx = {w.idx: w for w in swords}
@@ -484,17 +501,63 @@ def _coordinated_subject(words: list[Word], lo: int, verbs: list[tuple[int, int]
     return None
 
 
-def owned_attacker(words: list[Word], lo: int, hi: int, mentions: list[GroupMention]) -> GroupMention | None:
+def _site_hit(words: list[Word], k: int, lo: int) -> bool:
+    """"هجوم شنه مسلحون مجهولون على حاجز تابع لفرع المخابرات": the post after "على" (or "لحاجز") was hit;
+    its owner is not the gunmen's ("اختطف عناصر حاجز تابع للشبيحة": its men took them)."""
+    w = words[k].norm
+    return _strip_al(w.lstrip("لب")) in _HIT_SITES and (w.startswith(("ل", "ب")) or (
+        k > lo and words[k - 1].norm in ("علي", "على", "ضد")))
+
+
+_FOUND = tuple(norm_phrase("عثر عثرت عثروا يعثر"))
+
+
+def _finder(words: list[Word], m: GroupMention, lo: int) -> bool:
+    """"عثرت دورية لقوى الأمن الداخلي على جثة رجل": who found the body neither killed nor died."""
+    return any(words[k].norm.lstrip("و").startswith(_FOUND) and not any(words[q].norm == "علي" for q in range(k + 1, m.i))
+               for k in range(max(lo, m.i - 6), m.i))  # (the finder's name and alias come before "على")
+
+
+_ARREST_VERBS = tuple(norm_phrase("اعتقل احتجز اختطف"))
+_UNITS = frozenset(norm_phrase("دورية دوريات حاجز حواجز قوة عناصر مجموعة"))
+
+
+def _arresting_unit(words: list[Word], lo: int, hi: int, mentions: list[GroupMention], everyone: list[GroupMention],
+                    triggers: list[Trigger], casualties: list[Casualty]) -> tuple[GroupMention, GroupMention | None] | None:
+    """(the unit's group, the people it took) when an arrest verb's subject is a unit of a group
+    (``mentions``: those that may take a role; ``everyone``: the counted people too)."""
+    groups = load_groups()
+    for t in triggers:
+        k = t.i
+        if t.anaphoric or not lo <= k < hi - 2 or not words[k].norm.lstrip("و").startswith(_ARREST_VERBS) \
+                or words[k + 1].norm not in _UNITS:
+            continue
+        q = k + 2 if words[k + 2].norm in _BELONGS else k + 1
+        if q + 1 >= hi or not words[q + 1].norm.startswith("ل"):
+            continue
+        unit = next((m for m in mentions if q < m.i <= q + 2 and not groups[m.id].target_only), None)
+        if unit is not None:
+            counts = [x.count for x in casualties if x.kind == "captured" and x.count is not None and x.count.i > unit.i]
+            taken = next((m for m in everyone for c in counts if c.i <= m.i <= c.j + 2 and m is not unit), None)
+            return unit, taken
+    return None
+
+
+def owned_attacker(words: list[Word], lo: int, hi: int, mentions: list[GroupMention],
+                   backing: tuple[int, ...] = ()) -> GroupMention | None:
     """"وأكد مصدر أن الطائرة تابعة للتحالف الدولي": the owner of the aircraft (the weapon, the gunmen)
     told before, so definite, or of any aircraft, is the attacker; "قصفت عدة دبابات تابعة للجيش السوري"
-    are hit, and so is "موقع المدفعية التابع للجيش"."""
+    are hit, and so is "موقع المدفعية التابع للجيش". Aircraft right after a support cue (``backing``:
+    where the cues end) only backed the attack ("بمؤازرة طائرات مروحية تابعة لقوات الاحتلال الأميركي")."""
     groups = load_groups()
     for k in range(lo, hi - 2):
         noun = words[k].norm.lstrip("و")
         if _strip_al(noun) not in _ATTACKER_NOUNS or not (noun.startswith("ال") or noun in _AIR_NOUNS):
             continue  # (an aircraft is rarely the thing hit: "استهدفت مسيّرة تابعة لدولة الاحتلال التركي")
+        if any(0 <= k - e <= 1 for e in backing):
+            continue
         # ("الطائرة المسيرة تابعة للتحالف": an adjective between)
-        b = k + 1 if words[k + 1].norm in _BELONGS else (
+        b = k + 1 if words[k + 1].norm in _BELONGS or (_strip_al(noun) in _PEOPLE_FROM and words[k + 1].norm in _FROM) else (
             k + 2 if k + 3 < hi and words[k + 1].norm.startswith("ال") and words[k + 2].norm in _BELONGS else None)
         if b is None or (k > lo and _strip_al(words[k - 1].norm.lstrip("و")) in _SITES_OF):
             continue
@@ -521,7 +584,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     for m in local:  # "بمشاركة عناصر من قوات سوريا الديمقراطية "قسد"": the name repeated in apposition
         if m.i not in supported and any(x.i in supported and 0 <= m.i - x.j <= 1 for x in local):
             supported.add(m.i)
-    ms = [m for m in local if m.i not in supported]
+    ms = [m for m in local if m.i not in supported and not _finder(words, m, lo)]
     if not ms:
         return None, None
     speakers = _speakers(words, lo, hi, ms, text)
@@ -560,8 +623,18 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             _last_before(ms_roles, t.i, lo, max_gap=2))
         if owner is not None or shooter is not None:
             return shooter, (owner if owner is None or shooter is None or owner.id != shooter.id else None)
+    # 0a. "اعتقلت دورية تابعة لفرع الأمن العسكري أربعة شبان"، "اعتقل حاجز لميليشيا الفرقة الرابعة شابين":
+    # the patrol or checkpoint right after an arrest verb made the arrest; the people it counts were taken
+    arrest = _arresting_unit(words, lo, hi, ms_roles, ms, triggers, casualties)
+    if arrest is not None:
+        return arrest
+    # 0f. "أصيب ثلاثة مواطنين إثر إطلاق رصاص من حاجز للقوات النظامية": fire from a post came from its owner
+    fired = next((m for m in ms_roles if _fired_from(words, m, lo, triggers)), None)
+    if fired is not None:
+        hit = next((x for x in ms if x.i < fired.i and x.id != fired.id and top_of_id(x.id) != top_of_id(fired.id)), None)
+        return fired, hit
     # 0o. "وأكد مصدر أن الطائرة تابعة للتحالف الدولي": the aircraft's owner is the attacker
-    perp = owned_attacker(words, lo, hi, ms_roles)
+    perp = owned_attacker(words, lo, hi, ms_roles, tuple(support_ends))
     # 0. "إن مقاتلي تنظيم الدولة قتلوا 90 على الأقل من الحراس": an active killing verb, its subject
     # before it and the dead it counts after it
     for x in casualties:
@@ -643,8 +716,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # 1e. "شنت الطائرات الحربية والمروحية التابعة لنظام الأسد غارات": the owner of the aircraft
     if perp is None:
         for m in ms_roles:
-            if m.i - 1 >= lo and words[m.i - 1].norm in _BELONGING and any(
-                    _strip_al(words[x].norm) in _WIELDERS or _members_of(words, ms, x, m, lo)
+            # (not aircraft that only backed the attack: "بمؤازرة طائرات مروحية تابعة لقوات الاحتلال الأميركي")
+            if m.i - 2 >= lo and words[m.i - 1].norm in _BELONGING and not _site_hit(words, m.i - 2, lo) and any(
+                    (_strip_al(words[x].norm) in _WIELDERS or _members_of(words, ms, x, m, lo))
+                    and not any(0 <= x - e <= 1 for e in support_ends)
                     for x in range(max(lo, m.i - 5), m.i - 1)):
                 perp = m
                 if target is m:

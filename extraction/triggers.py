@@ -35,6 +35,8 @@ class Trigger:
     rank: int = 0
     shooting: bool = False
     downed: tuple[int, int] | None = None  # word span of the aircraft a shoot-down brought down
+    involved: bool = False  # "المتورطين في الكمين": the men of an attack told, a sweep's quarry
+    weak: bool = False  # a word that names an attack's kind only when nothing stronger does ("weak" in the YAML)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class _Lex:
     shooting: frozenset[tuple[str, ...]]
     shootdown: _Shootdown
     not_after: frozenset[str]  # no attack right after these ("وقف إطلاق النار"، "وقف القصف")
+    involved_in: frozenset[str]  # an attack after these is one told ("المتورطين في الكمين")
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +97,8 @@ def _lex() -> _Lex:
     shootdown = _Shootdown(int(sd.get("rank", 0)), int(sd.get("window", 0)), words("verbs"), words("aircraft"),
                            words("unmanned"), words("phrase_ends"))
     not_after = frozenset(w for ph in raw.get("not_after") or [] for w in norm_phrase(str(ph)))
-    return _Lex(AliasMatcher(entries), rank, acled, shooting, shootdown, not_after)
+    involved_in = frozenset(w for ph in raw.get("involved_in") or [] for w in norm_phrase(str(ph)))
+    return _Lex(AliasMatcher(entries), rank, acled, shooting, shootdown, not_after, involved_in)
 
 
 # attack nouns carrying their owner as a pronoun ("استأنفت قسد هجومها"): roles.py reads the owner
@@ -113,11 +117,21 @@ def find_triggers(text: str, words: list[Word]) -> list[Trigger]:
             t = replace(t, anaphoric=True)  # "وتعد هذه الغارات من الأعنف": the strikes told
         elif t.i > 1 and words[t.i - 1].norm in _ORDINALS and words[t.i - 2].norm.lstrip("و") in _DEMONSTRATIVES:
             t = replace(t, anaphoric=True)  # "ويعد هذا أول تفجير انتحاري في دمشق منذ": the blast told
+        elif _after_involved(words, t.i, lex.involved_in):
+            t = replace(t, anaphoric=True, involved=True)  # "اعتقال ستة من المتورطين في الهجوم": the attack told
         elif words[t.i].norm.endswith(OWNED_ATTACKS) and any(
                 words[k].norm.lstrip("و").startswith(_GO_ON) for k in range(max(0, t.i - 10), t.i)):
             t = replace(t, anaphoric=True)  # "في وقت تواصل فيه الفصائل هجومها الخاطف": the offensive going on
         out.append(t)
     return _shootdowns(text, words, _split_self_blasts(text, words, _split_shootings(text, words, out)))
+
+
+def _after_involved(words: list[Word], i: int, involved: frozenset[str]) -> bool:
+    """The attack word follows "المتورطين في" or "المتورطين ب..." (its preposition a clitic)."""
+    w = words[i].norm
+    if i > 1 and words[i - 1].norm in ("في", "ب") and words[i - 2].norm.lstrip("و") in involved:
+        return True
+    return i > 0 and w.startswith("بال") and words[i - 1].norm.lstrip("و") in involved
 
 
 def _shootdowns(text: str, words: list[Word], found: list[Trigger]) -> list[Trigger]:
@@ -208,7 +222,7 @@ def _to_trigger(m: Match) -> Trigger:
     shooting = any(m.phrase == s or (s[-1].endswith("*") and m.phrase[:-1] == s[:-1]) for s in lex.shooting) or \
         m.phrase in lex.shooting
     return Trigger(t, m.start, m.end, m.text, m.i, m.j, ana,
-                   len(m.phrase) == 1 and m.phrase[0] in _GENERIC_PLURALS, r, shooting)
+                   len(m.phrase) == 1 and m.phrase[0] in _GENERIC_PLURALS, r, shooting, weak=weak)
 
 
 @lru_cache(maxsize=1)
@@ -222,6 +236,7 @@ def type_from_actor(actor_text: str) -> str | None:
     ws = set(norm_phrase(actor_text))
     ws |= {w[1:] for w in ws if w[:1] in "وبل"}
     ws |= {w[:-len(x)] for w in ws for x in ("ه", "ها", "هم") if w.endswith(x) and len(w) > len(x) + 3}  # "طائراته"
+    ws |= {w[:-1] + "ه" for w in ws if w.endswith("ت") and len(w) > 4}  # "مدفعيته": its artillery
     for t, words in _actor_words():
         if ws & set(words):
             return t
