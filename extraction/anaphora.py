@@ -167,6 +167,7 @@ def _top(gid: str) -> str:
 
 
 _SOURCES = frozenset(norm_phrase("مصدر مصادر مسؤول متحدث قيادي قائد"))
+_FIRED = tuple(norm_phrase("قصف أطلق استهدف"))  # (word beginnings: قصفت، أطلقوا)
 _SOURCE_OF = frozenset(norm_phrase("في من باسم"))
 
 
@@ -284,6 +285,9 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
         want, victim = poss
         victim = victim or (i > 0 and lex.victim_cues.match_at(words, i - 1) is not None and not (
             i > 1 and words[i - 1].norm == "من" and words[i - 2].norm.lstrip("و") in lex.attackers_from))
+        if victim and i > 1 and words[i - 1].norm == "من" and any(
+                words[k].norm.lstrip("وب").startswith(_FIRED) for k in range(max(0, i - 6), i - 1)):
+            victim = False  # "قصفت ميليشيات أسد بالمدفعية من مواقعها": where its own fire came from
         found = None
         k = bisect.bisect_left(speech_at, i) - 1
         spk = speech[k][1] if k >= 0 and sent_of_word[speech_at[k]] == sent_of_word[i] else None

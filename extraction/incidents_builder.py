@@ -762,10 +762,15 @@ def _aimed_at_after(words: list[Word], j: int, pos: int) -> bool:
     """"انطلاقاً من الأراضي التركية على معبر كسب": "على" ends where the fire came from; the place after it
     is the one hit."""
     k = bisect.bisect_left(words, pos, key=lambda w: w.start)
-    return any(words[q].norm in _AIMED_AT for q in range(j, k))
+    if any(words[q].norm in _AIMED_AT for q in range(j, k)):
+        return True
+    # "قصفت ... من مواقعها في جبل زين العابدين بلدة طيبة الإمام": a bare town noun after the place the fire
+    # came from is the verb's object
+    return k < len(words) and k - j >= 2 and words[k].norm in _TOWN_NOUNS and words[k - 1].norm not in ("في", "من")
 
 
 _AIMED_AT = frozenset(norm_phrase("على باتجاه نحو"))
+_TOWN_NOUNS = frozenset(norm_phrase("بلدة مدينة قرية بلدات مدن قرى حي أحياء"))
 
 
 def _command_seat(words: list[Word], groups: list[GroupMention], pos: int) -> bool:
@@ -898,6 +903,7 @@ _BESIEGED = frozenset(norm_phrase("المحاصرة المحاصر المحاص�
 _THAT_WORDS = frozenset(norm_phrase("أن إن بأن أنه أنها بأنه بأنها إنه إنها"))
 _BARE_SHELLING = ("قصف", "القصف", "وقصف", "بقصف", "يقصف", "تقصف")
 _PRESENT_ATTACK = frozenset(norm_phrase("يستهدف تستهدف يستهدفون يقصف تقصف يشن تشن يهاجم تهاجم يستهدفها تستهدفها"))
+_TRYING = frozenset(norm_phrase("تحاول يحاول يحاولون تسعى يسعى يسعون"))
 _INITIAL = frozenset(norm_phrase("الأولية أولية الأولى سابق"))  # ("أعلن في وقت سابق أن حصيلة التفجير بلغت 25")
 _SETTLEMENT_KINDS = {"village", "town", "city", "hamlet"}
 _RELATIVES = frozenset(norm_phrase("الذي التي اللذين اللتين الذين اللذان اللتان اللواتي"))
@@ -1164,6 +1170,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
         return
     if not c.is_title and not has_date and _imperfective_only(c, swords):
         c.kind, c.why = "none", "habitual"
+        return
+    if not c.is_title and not has_date and not has_count and all(t.weak or t.anaphoric for t in c.triggers) and any(
+            words[k].norm.lstrip("و") in _TRYING for k in range(lo, hi)):
+        c.kind, c.why = "none", "habitual"  # "وتحاول الخلايا النائمة لمرتزقة داعش استهداف الشخصيات الفاعلة": an aim
         return
     if not c.is_title and not has_date and not has_count and any(words[k].norm in _PRESENT_ATTACK for k in range(lo, hi)):
         c.kind, c.why = "none", "habitual"  # "تقول موسكو إن الهيئة تستهدف قاعدة حميميم بالمسيرات" (the parser missed it)
