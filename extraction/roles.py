@@ -350,7 +350,8 @@ def _fired_from(words: list[Word], m: GroupMention, lo: int, triggers: list[Trig
         (t.shooting or t.attack_type == "shelling") and 0 <= m.i - 2 - t.j <= 3 for t in triggers)
 
 
-def top_of_id(gid: str) -> str:
+def _top_of(gid: str) -> str:
+    """The top-level group of an id ("fourth_division" -> "syrian_government")."""
     g = load_groups().get(gid)
     return g.top_level if g is not None else gid
 
@@ -507,7 +508,7 @@ def _site_hit(words: list[Word], k: int, lo: int) -> bool:
     its owner is not the gunmen's ("اختطف عناصر حاجز تابع للشبيحة": its men took them)."""
     w = words[k].norm
     return _strip_al(w.lstrip("لب")) in _HIT_SITES and (w.startswith(("ل", "ب")) or (
-        k > lo and words[k - 1].norm in ("علي", "على", "ضد")))
+        k > lo and words[k - 1].norm in ("علي", "ضد")))
 
 
 _FOUND = tuple(norm_phrase("عثر عثرت عثروا يعثر"))
@@ -632,7 +633,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # 0f. "أصيب ثلاثة مواطنين إثر إطلاق رصاص من حاجز للقوات النظامية": fire from a post came from its owner
     fired = next((m for m in ms_roles if _fired_from(words, m, lo, triggers)), None)
     if fired is not None:
-        hit = next((x for x in ms if x.i < fired.i and x.id != fired.id and top_of_id(x.id) != top_of_id(fired.id)), None)
+        hit = next((x for x in ms if x.i < fired.i and x.id != fired.id and _top_of(x.id) != _top_of(fired.id)), None)
         return fired, hit
     # 0o. "وأكد مصدر أن الطائرة تابعة للتحالف الدولي": the aircraft's owner is the attacker
     perp = owned_attacker(words, lo, hi, ms_roles, tuple(support_ends))
