@@ -327,7 +327,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                 for k3 in (k + 2, k + 3):
                     c3 = count_at(text, words, k3 + lo) if k3 < len(sub) and not sub[k3].norm.startswith("و") else None
                     # (not "قضوا في المسيفرة وأربعة في الغارية": the next town's figure)
-                    if c3 is not None and c3.value is not None and not _month_after(words, c3):
+                    if c3 is not None and c3.value is not None and not _month_after(words, c3) \
+                            and sub[k3 - 1].norm not in _YEAR_WORDS:  # (not "اعتُقلا في دمشق عام 2013": a year)
                         c = c3
                         break
             if c is not None and c.j > hi:
@@ -369,6 +370,7 @@ _SUSPECTS = frozenset(norm_phrase("المشتبه مشتبه المشتبهين 
                                   "المنفذين منفذي المسؤولين تورطهم بتورطهم"))
 _MADE_OF = frozenset(norm_phrase("مؤلفة مكونة مؤلف مكون"))
 _BACKED = frozenset(norm_phrase("المدعومة المدعوم مدعومة مدعوم"))
+_YEAR_WORDS = frozenset(norm_phrase("عام العام سنة"))
 _BREAKDOWN = frozenset(norm_phrase("هم هن بينهم بينهن منهم منهن بينها منها"))
 
 
