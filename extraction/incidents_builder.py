@@ -671,7 +671,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     answer_at = _answered_from(words, lo, hi) or hi  # ("احتجاجاً على ... إقامة نقاط عسكرية": not hit)
     sites = [(i, j) for i, j in discourse.positions("military_sites", words, lo, answer_at)
              if not any(i - 5 <= k <= i for k in stations) and not (  # ("إطلاق رصاص من حاجز": where it came from)
-                 i > lo and words[i - 1].norm == "من" and any((t.shooting or t.attack_type == "shelling")
+                 i > lo and words[i - 1].norm == "من" and any((t.shooting or t.attack_type in ("shelling", "other"))
                                                               and 0 <= i - 1 - t.j <= 3 for t in c.triggers))]
     c.military_site = bool(sites)
     c.vehicle_hit = discourse.any_in("ambushed_vehicles", words, lo, hi) and not discourse.any_in(

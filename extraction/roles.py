@@ -347,7 +347,7 @@ def _fired_from(words: list[Word], m: GroupMention, lo: int, triggers: list[Trig
     """"إطلاق رصاص من حاجز للقوات النظامية"، "قصف من مواقع لقوات النظام": the owner of the post the fire
     came from (the site right after "من", a shot or a shell told just before it)."""
     return _site_owner_named(words, m) and m.i - 2 >= lo and words[m.i - 2].norm == "من" and any(
-        (t.shooting or t.attack_type == "shelling") and 0 <= m.i - 2 - t.j <= 3 for t in triggers)
+        (t.shooting or t.attack_type in ("shelling", "other")) and 0 <= m.i - 2 - t.j <= 3 for t in triggers)
 
 
 def _top_of(gid: str) -> str:
