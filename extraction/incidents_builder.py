@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from extraction import discourse
 from extraction.casualties import Casualty, find_casualties, find_rising_tolls, find_toll_update
-from extraction.dates import DateMention
+from extraction.dates import DateMention, month_first_words
 from extraction.groups import load_groups
 from extraction.lexicon import Word, norm_phrase, words_of
 from extraction.numbers import Count, count_at
@@ -1037,7 +1037,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
         kept = [d for d in cum_dates if not any(0 <= s - d.end <= 2 for s in told_from)]
         c.since_start = len(kept) < len(cum_dates)
         cum_dates = kept
-    cumulative = [(i, j) for i, j in discourse.positions("cumulative", words, lo, hi)
+    # (and a whole month's count: "مقتل 37 شخصاً في عمليات اغتيال خلال نيسان الماضي وحده")
+    month_spans = [(k, k + 2) for k in range(lo, hi - 1)
+                   if words[k].norm.lstrip("و") == "خلال" and words[k + 1].norm in month_first_words()]
+    cumulative = [(i, j) for i, j in discourse.positions("cumulative", words, lo, hi) + month_spans
                   if (upd is None or not (upd.cue_start <= words[i].start < upd.cue_end))
                   # (a cue never straddles a comma: "مستشاري الحرس الثوري في سوريا، في منطقة السيدة زينب")
                   and not any(ch in "،,؛;:" for ch in text[words[i].start:words[j - 1].end])
