@@ -552,7 +552,10 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     # ("وهو الثالث الذي يقتل بالطريقة ذاتها خلال الشهر الجاري": the remark's period dates nothing)
     remark = _remark_at(words, lo, hi)
     remark_pos = words[remark].start if remark is not None else end
-    own_dates = [d for d in c.dates if d.start < min(rel_pos, remark_pos) and not _describes_place(text, c, d)]
+    # ("أسروا ستة من أبناء البلدة، قبل أن يفرجوا عن ثلاثة منهم مساء اليوم": the release's day)
+    later = next((i for i, _j in discourse.positions("later_act", words, first_trig + 1, hi)), None)
+    later_pos = words[later].start if later is not None else end
+    own_dates = [d for d in c.dates if d.start < min(rel_pos, remark_pos, later_pos) and not _describes_place(text, c, d)]
     # "... أمس الأحد، إلى 140 قتيلاً، وفق ما أفادت به مصادر رسمية اليوم الإثنين": the day of the report
     # is not the day of the attack when the clause names one too
     told = [d for d in own_dates if d.kind in STRONG_DATES and any(
@@ -858,7 +861,7 @@ _TOLD_BY = frozenset(norm_phrase("شنها شنتها شنوها نفذها نف
 _DEEMED = frozenset(norm_phrase("ويعد يعد وتعد تعد ويعتبر يعتبر وتعتبر تعتبر"))
 _DEF_ORDINALS = frozenset(norm_phrase("الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة "
                                    "السابع السابعة الثامن الثامنة التاسع التاسعة العاشر العاشرة"))
-_IT_IS = frozenset(norm_phrase("وهو وهي وهذا وهذه ليكون لتكون ويعد وتعد"))
+_IT_IS = frozenset(norm_phrase("هو هي وهو وهي وهذا وهذه ليكون لتكون ويعد وتعد"))
 
 
 def _remark_at(words: list[Word], lo: int, hi: int) -> int | None:
