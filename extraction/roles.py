@@ -327,6 +327,7 @@ class StanzaWord:
 
 
 _HUJUM_WORDS = ("هجوم", "الهجوم", "هجمات", "الهجمات")
+_POSTED = tuple(norm_phrase("متمركز المتمركز متموضع المتموضع"))  # ("قناص متمركز على حاجز": where he is posted)
 
 
 _SITE_WORDS = frozenset(norm_phrase(
@@ -338,16 +339,35 @@ def _site_owner_named(words: list[Word], m: GroupMention) -> bool:
     """"على حواجز ونقاط عسكرية للنظام": the name glued to "ل" right after a site or unit is the
     owner of what was hit, never the subject of a verb that follows ("وتمكنوا من السيطرة") — unlike
     "هجمات لتنظيم داعش، استهدفت" or "انتحارياً يتبع لتنظيم الدولة دخل" (the attack's, the man's)."""
+    return _owned_site_at(words, m) is not None
+
+
+def _owned_site_at(words: list[Word], m: GroupMention) -> int | None:
+    """The index of the site or unit word right before the "ل" glued to the name (or standing alone before
+    it: "حاجز لـ"حزب الله""), else None."""
     w = words[m.i]
     prefix = "".join(ch for ch, off in zip(w.norm, w.offsets, strict=False) if off < m.start).lstrip("و")
-    return prefix[:1] == "ل" and m.i > 0 and _strip_al(words[m.i - 1].norm) in _SITE_WORDS
+    if prefix[:1] == "ل" and m.i > 0 and _strip_al(words[m.i - 1].norm) in _SITE_WORDS:
+        return m.i - 1
+    if not prefix and m.i > 1 and words[m.i - 1].norm == "ل" and _strip_al(words[m.i - 2].norm) in _SITE_WORDS:
+        return m.i - 2
+    return None
 
 
 def _fired_from(words: list[Word], m: GroupMention, lo: int, triggers: list[Trigger]) -> bool:
-    """"إطلاق رصاص من حاجز للقوات النظامية"، "قصف من مواقع لقوات النظام": the owner of the post the fire
-    came from (the site right after "من", a shot or a shell told just before it)."""
-    return _site_owner_named(words, m) and m.i - 2 >= lo and words[m.i - 2].norm == "من" and any(
-        (t.shooting or t.attack_type in ("shelling", "other")) and 0 <= m.i - 2 - t.j <= 3 for t in triggers)
+    """"إطلاق رصاص من حاجز للقوات النظامية"، "قصف من مواقع لقوات النظام"، "برصاص قناص متمركز على حاجز
+    لـ"حزب الله"": the owner of the post the fire came from (the site right after "من" or where the
+    shooter is posted, a shot or a shell told just before it)."""
+    site = _owned_site_at(words, m)
+    if site is None or site - 1 < lo:
+        return False
+    if words[site - 1].norm == "من":
+        at = site - 1
+    elif site - 2 >= lo and words[site - 1].norm in ("علي", "في") and words[site - 2].norm.startswith(_POSTED):
+        at = site - 2
+    else:
+        return False
+    return any((t.shooting or t.attack_type in ("shelling", "other")) and 0 <= at - t.j <= 3 for t in triggers)
 
 
 def _top_of(gid: str) -> str:
@@ -394,6 +414,7 @@ _THAT = frozenset(norm_phrase("إن أن بأن"))
 _HIT_OBJECTS = frozenset(norm_phrase(
     "سيارة سيارته سيارتها سيارتهم دراجة دراجته دراجتها جرار جراره منزل منزله منزلها منازل حافلة شاحنة آلية "
     "صهريج مدنيين مدنيا مواطنين طفلا سوقا مدرسة مشفى"))
+_TANKS = frozenset(norm_phrase("دبابة دبابات الدبابة الدبابات مدرعة مدرعات"))
 _HIT_UNITS = frozenset(norm_phrase("دورية دوريات الدورية رتل رتلا الرتل ارتال قافلة القافلة قاعدة نقطة النقطة "
                                     "سيارة عربة آلية مدرعة حافلة شاحنة"))
 def _strip_al(w: str) -> str:
@@ -684,7 +705,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     if perp is None:
         perp = next((m for m in ms_roles if tuple(norm_phrase(m.text)) in _nationality_adjectives() and any(
             (not t.anaphoric and 0 <= m.i - t.j <= 3) or m.i == t.j for t in triggers)  # ("الضربات الأمريكية استهدفت")
-            and not any(words[k].norm.lstrip("وبل") in _HIT_UNITS for k in range(max(lo, m.i - 2), m.i))), None)
+            and not any(words[k].norm.lstrip("وبل") in _HIT_UNITS for k in range(max(lo, m.i - 2), m.i))
+            # ("باستهداف دبابة تركية بقذيفة صاروخية": the masdar's object, the tank, was hit)
+            and not any(words[k].norm.lstrip("وبل") in _TANKS and t.text.lstrip("وبل").startswith("استهداف") and t.j <= k
+                        for t in triggers for k in range(max(lo, m.i - 2), m.i))), None)
         # ("استهدفت دورية روسية تركية مشتركة": the patrol's nations were hit)
     # 1c. "استهداف قوات الأسد بصاروخ موجه دراجته النارية": a masdar, its agent, the weapon, then what it hit
     if perp is None:
@@ -722,6 +746,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if m.i - 2 >= lo and words[m.i - 1].norm in _BELONGING and not _site_hit(words, m.i - 2, lo) and any(
                     (_strip_al(words[x].norm) in _WIELDERS or _members_of(words, ms, x, m, lo))
                     and not any(0 <= x - e <= 1 for e in support_ends)
+                    # (not gunmen of their own, then the car they hit: "استهدف مسلحون مجهولون سيارة تابعة للأمن العام")
+                    and not any(o.i <= x < o.j and o.id != m.id for o in ms)
                     for x in range(max(lo, m.i - 5), m.i - 1)):
                 perp = m
                 if target is m:
@@ -813,6 +839,11 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if len(after) >= 2 and after[0].i - k <= 4:
                 perp, target = after[0], after[1]
                 break
+    if perp is not perp0 and perp is not None and target is not None and getattr(
+            groups.get(perp.id), "target_only", False) and not getattr(groups.get(target.id), "target_only", False):
+        # "دارت اشتباكات عنيفة بين أبناء القرية وعناصر التنظيم": the villagers fought back; the group attacked
+        # (a tribe's men are an armed side with no id of their own: "بين أبناء العشيرة ومقاتلي التنظيم")
+        perp, target = target, (None if "عشير" in perp.text else perp)
     if perp0 is not None and perp is not perp0:
         perp, target = perp0, target0
     # 2b'. "القوات التركية ووحدات حماية الشعب تبادلت القصف"، "تبادلت قسد والفصائل إطلاق النار": the two
@@ -918,6 +949,15 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if dep_target is None and tg is not None:
                 dep_target = tg
     if perp is None:
+        # "إثر إطلاق نار عليهما من مسلحين محليين": the fire came from the group after "من"
+        for t in triggers:
+            k = t.j + (1 if t.j < hi and words[t.j].norm.startswith("علي") else 0)
+            if t.shooting and k + 1 < hi and words[k].norm == "من":
+                m = next((x for x in ms_roles if x.i == k + 1 and not groups[x.id].target_only), None)
+                if m is not None:
+                    perp = m
+                    break
+    if perp is None:
         # "تسللت مجموعات من عناصر التنظيم إلى قرى الشريحي": the unit's group is the verb's subject
         for i, j in discourse.positions("target_after", words, lo, hi):
             m = _first_after(ms_roles, words, j, hi, _TARGET_FILLERS, max_gap=4) if _acting_unit(words, i, lo) else None
@@ -1004,6 +1044,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
              and any(m.start <= t.start < m.end for t in triggers)), None)
     if target is None:
         target = _people_after_death_word(words, lo, hi, ms, casualties, perp, speakers)
+    if target is None:
+        target = _neutralised(ms, casualties, perp, speakers)
     if perp is not None and groups.get(perp.id) and groups[perp.id].target_only:
         if target is None:
             target = perp
@@ -1024,8 +1066,18 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     if perp is not None and target is not None and perp.id == target.id:
         # ("استشهدت سيدة وطفلها جراء قصف القوات النظامية ...، التي تشهد محاولات متكررة من القوات
         # النظامية": the attacker named again is no victim; the people who died are)
-        target = _people_after_death_word(words, lo, hi, ms, casualties, perp, speakers)
+        target = _people_after_death_word(words, lo, hi, ms, casualties, perp, speakers) or _neutralised(
+            ms, casualties, perp, speakers)  # ("ردت القوات التركية ... تحييد 9 إرهابيين ... استهداف مواقعهم")
     return perp, target
+
+
+def _neutralised(ms: list[GroupMention], casualties: list[Casualty], perp: GroupMention | None,
+                 speakers: set[int]) -> GroupMention | None:
+    """"وتمكنت من تحييد 9 إرهابيين في منطقة تل رفعت": the group named by the counted noun of a
+    neutralised claim was hit (the noun resolves to its antecedent: "إرهابيو بي كا كا")."""
+    return next((m for x in casualties if x.kind == "neutralised" and x.count is not None for m in ms
+                 if m is not perp and x.count.i <= m.i <= x.count.j and id(m) not in speakers
+                 and not (perp is not None and m.id == perp.id)), None)
 
 
 def _people_after_death_word(words: list[Word], lo: int, hi: int, ms: list[GroupMention], casualties: list[Casualty],
