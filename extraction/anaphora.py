@@ -256,6 +256,8 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
     for m in lex.speech.find(text, words):
         k = bisect.bisect_left(pos, m.j)
         g = groups[k] if k < len(groups) and groups[k].i - m.j <= 1 else None
+        if g is None:  # "وأعلنت الوزارة ... أن وحداتها نفذت": a bare noun resolved above
+            g = next((o for o in out if 0 <= o.i - m.j <= 1), None)
         if g is None and m.j + 2 < len(words) and words[m.j].norm in _SOURCES and words[m.j + 1].norm in _SOURCE_OF \
                 and k < len(groups) and groups[k].i == m.j + 2:
             g = groups[k]  # "قال مصدر في "الفرقة الساحلية الأولى" إن مقاتليه": the source's own group

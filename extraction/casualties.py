@@ -197,7 +197,12 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
 def _month_after(words: list[Word], c: Count) -> bool:
     """A day of a month ("5 آذار") or the year after one ("آذار 2019"، "فبراير/شباط 2024")."""
     return (c.j < len(words) and words[c.j].norm.lstrip("/") in month_first_words()) or (
-        c.i > 0 and words[c.i - 1].norm.split("/")[-1] in month_first_words())
+        c.i > 0 and words[c.i - 1].norm.split("/")[-1] in month_first_words()) or (
+        # "في نوفمبر تشرين الثاني 2016": the year after a two-word month name
+        c.i > 1 and words[c.i - 1].norm in _SECOND and words[c.i - 2].norm in month_first_words())
+
+
+_SECOND = frozenset(norm_phrase("الثاني الأول"))  # (of "كانون الثاني"، "تشرين الأول")
 
 
 _THAT = frozenset(norm_phrase("إن أن بأن"))

@@ -972,6 +972,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         origins = [oj for _oi, oj in discourse.positions("origin", words, lo, hi)]
         for i, j in discourse.positions("target_after", words, lo, hi):
             m = _first_after(ms, words, j, hi, _TARGET_FILLERS, max_gap=4)
+            if m is None and discourse.starts_with("attack_verbs", words, i) is not None:
+                # "استهدفوا بطائرتين مسيّرتين قاعدة الاحتلال الأمريكي": the weapon, then what it hit
+                w = next((t for t in triggers if t.i == j and words[j].norm.startswith("ب")), None)
+                m = _first_after(ms, words, w.j, hi, _TARGET_FILLERS, max_gap=4) if w is not None else None
             if m is not None and m is perp and m.i == j and discourse.starts_with("attack_verbs", words, i) is not None:
                 # "استهدف مسلحون مجهولون مساء أمس الأحد بالرصاص عضو مجلس بلدة الكرامة": the verb, its
                 # subject, the time and the weapon, then the one it hit

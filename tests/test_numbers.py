@@ -49,6 +49,9 @@ def test_athnaa_is_not_two():
     ("لقي ثلاثة عناصر مصرعهم", {"killed": 3}),
     ("واعتُقلا في دمشق عام 2013", {"captured": 2}),  # a year is no count
     ("أكثر من مئتي شخص قتلوا", {"killed": 200}),
+    # past a two-word month the one killed is counted, and the year after it is not
+    ("قُتل في كانون الثاني الماضي ضابط سابق برصاص مسلحين", {"killed": 1}),
+    ("وكان جندي أمريكي قد قُتل في نوفمبر تشرين الثاني 2016 في انفجار عبوة", {"killed": 1}),
     ("لقي شاب مصرعه", {"killed": 1}),
     ("مقتل أحد عناصر النقطة وإصابة آخرين", {"killed": 1, "wounded": None}),
     ("بمقتل ستة أشخاص", {"killed": 6}),
