@@ -414,6 +414,7 @@ _THAT = frozenset(norm_phrase("إن أن بأن"))
 _HIT_OBJECTS = frozenset(norm_phrase(
     "سيارة سيارته سيارتها سيارتهم دراجة دراجته دراجتها جرار جراره منزل منزله منزلها منازل حافلة شاحنة آلية "
     "صهريج مدنيين مدنيا مواطنين طفلا سوقا مدرسة مشفى"))
+_HELD_AREAS = frozenset(norm_phrase("مناطق منطقة سيطرة نفوذ انتشار"))
 _TANKS = frozenset(norm_phrase("دبابة دبابات الدبابة الدبابات مدرعة مدرعات"))
 _HIT_UNITS = frozenset(norm_phrase("دورية دوريات الدورية رتل رتلا الرتل ارتال قافلة القافلة قاعدة نقطة النقطة "
                                     "سيارة عربة آلية مدرعة حافلة شاحنة"))
@@ -948,6 +949,25 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 perp = p  # (not a defender or the counted; nor "نقاط عسكرية للنظام", a subject only by a parse slip)
             if dep_target is None and tg is not None:
                 dep_target = tg
+    source_end = None
+    if perp is None or getattr(groups.get(perp.id), "target_only", False):
+        # "جراء قصف صاروخي مصدره مناطق سيطرة قسد": the side whose ground the fire came from
+        for i, j in discourse.positions("fire_source", words, lo, hi):
+            if any((t.shooting or t.attack_type == "shelling") and 0 <= i - t.j <= 3 for t in triggers):
+                # (the name may be told twice: "مصدره مناطق سيطرة "قوات سوريا الديمقراطية" (قسد)")
+                m = _first_after(ms_roles, words, j, hi, _TARGET_FILLERS | _HELD_AREAS, max_gap=3)
+                held = _group_matcher().match_at(words, j) if m is None and j < hi and words[j - 1].norm in _HELD_AREAS else None
+                if held is not None and held[1] in groups:  # ("مناطق سيطرة قسد" is no mention of its own: a place)
+                    m = GroupMention(held[1], words[j].start, words[held[2] - 1].end,
+                                     text[words[j].start:words[held[2] - 1].end] if text else "", j, held[2])
+                if m is not None and not groups[m.id].target_only:
+                    if perp is not None and target is None:
+                        target = perp  # (the people read as its subject were hit)
+                    perp = m
+                    source_end = m.j
+                    if target is m:
+                        target = None
+                    break
     if perp is None:
         # "إثر إطلاق نار عليهما من مسلحين محليين": the fire came from the group after "من"
         for t in triggers:
@@ -988,6 +1008,17 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                                      for k in range(max(lo, i - 2), i)):
                 continue  # "اشتبكت الجهات المختصة مع مجموعة حاولت الاعتداء على المواطنين": what the foe tried
             if m is not None and m is not perp:
+                target = m
+                break
+    # "وقالت الوزارة إن المدينة أصبحت تحت السيطرة بعد اشتباكات مع مقاتلي وحدات حماية الشعب": the side the
+    # attacker (or the side speaking) met in the clash
+    own_side = {_top_of(perp.id)} if perp is not None else {_top_of(m.id) for m in ms if id(m) in speakers}
+    # (only in a battle: "اقتحمت ... بعد اشتباكات مع وحدات من الجيش، وأقدمت على اختطاف 12 راهبة" hit the nuns)
+    battle = all(t.attack_type == "armed_clash" for t in triggers if not t.anaphoric)
+    for t in triggers if target is None and own_side and battle else ():
+        if t.attack_type == "armed_clash" and t.j < hi and words[t.j].norm in _WITH:
+            m = _first_after(ms, words, t.j + 1, hi, _PERP_FILLERS, max_gap=3)
+            if m is not None and m is not perp and _top_of(m.id) not in own_side and not groups[m.id].target_only:
                 target = m
                 break
     if target is None:
@@ -1072,6 +1103,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         # النظامية": the attacker named again is no victim; the people who died are)
         target = _people_after_death_word(words, lo, hi, ms, casualties, perp, speakers) or _neutralised(
             ms, casualties, perp, speakers)  # ("ردت القوات التركية ... تحييد 9 إرهابيين ... استهداف مواقعهم")
+    if source_end is not None and target is not None and 0 <= target.i - source_end <= 4:
+        target = None  # ("أطلقت من مناطق سيطرة قوات النظام وقسد": both fired; neither was hit)
     return perp, target
 
 

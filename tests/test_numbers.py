@@ -52,6 +52,7 @@ def test_athnaa_is_not_two():
     # past a two-word month the one killed is counted, and the year after it is not
     ("قُتل في كانون الثاني الماضي ضابط سابق برصاص مسلحين", {"killed": 1}),
     ("وكان جندي أمريكي قد قُتل في نوفمبر تشرين الثاني 2016 في انفجار عبوة", {"killed": 1}),
+    ("أعدموا، أمس السبت، الأمينة العامة لحزب سوريا المستقبل", {"killed": 1}),  # a title before a name is one
     ("لقي شاب مصرعه", {"killed": 1}),
     ("مقتل أحد عناصر النقطة وإصابة آخرين", {"killed": 1, "wounded": None}),
     ("بمقتل ستة أشخاص", {"killed": 6}),
