@@ -111,6 +111,7 @@ class Clause:
     they: bool = False  # "وكانوا قد انتزعوا السيطرة": a plural verb with no subject named
     site_owner: GroupMention | None = None  # a named military site's owner ("قاعدة حميميم" -> Russia)
     claim: str | None = None  # "وتبنى التنظيم التفجيرات الأربعة": "one" attack or "all" told before
+    claims_bombings: bool = False  # the claim is of "التفجيرات" (all the bombings of the story)
     claim_start: int = 0  # where the claim verb starts (the attack words before it are news of their own)
     side: bool = False  # "في المقابل، ذكرت وسائل إعلام النظام أن ...": the other side's statement
     side_retell: bool = False  # "من جهته، قال المرصد إن الهجوم ...": that statement's version of "the attack"
@@ -982,6 +983,7 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
     if claim_at is not None:
         # "وتبنى تنظيم الدولة ... التفجيرات الأربعة": a claim of the attacks told, plural or one
         c.claim = "all" if any(words[k].norm.lstrip("وب") in _PLURAL_ATTACKS for k in range(claim_at, c.hi)) else "one"
+        c.claims_bombings = any(words[k].norm.lstrip("وب") in _BOMBING_WORDS for k in range(claim_at, c.hi))
         c.claim_start = words[claim_at].start
         blame = _blamed(c, words, c.groups)
         if blame is not None and not c.is_title and all(t.i > blame.i for t in c.triggers):
@@ -1605,6 +1607,10 @@ def _merge_lede_summaries(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+_BOMBINGS = {"vbied", "suicide_attack", "ied"}
+_BOMBING_WORDS = frozenset(norm_phrase("التفجيرات التفجيرين الانفجارات"))
+
+
 def _spread_claims(drafts: list[Draft], clauses: list[Clause]) -> list[Draft]:
     """"وتبنى تنظيم «الدولة الإسلامية» التفجيرات الأربعة": a claim of several attacks names the
     attacker of every news attack told before it that has none; a claim line with no place and no
@@ -1619,6 +1625,11 @@ def _spread_claims(drafts: list[Draft], clauses: list[Clause]) -> list[Draft]:
             continue
         own = next((d for d in out if c in d.clauses), None)
         before = [e for e in out if e is not own and not e.background and not e.is_title and e.last_sent <= c.sent]
+        if len(before) <= 1 and not c.background and c.claims_bombings:
+            # "وأعلن تنظيم الدولة مسؤوليته عن التفجيرات ... وقال التلفزيون إن سيارة مفخخة انفجرت في طرطوس":
+            # a claim of the bombings right after the lede names the bomber of each bombing told after it
+            before += [e for e in out if e is not own and e not in before and not e.background and not e.is_title
+                       and min(x.sent for x in e.clauses) > c.sent and set(e.types) & _BOMBINGS]
         for e in before:
             # (unnamed gunmen too: "تسلل المسلحون إلى القرية" before "وأعلن تنظيم الدولة مسؤوليته عن الهجمات")
             if (e.perp is None or e.perp.id == "unknown") and not (e.target is not None and _related(e.target.id, claimant.id)):
@@ -1629,8 +1640,30 @@ def _spread_claims(drafts: list[Draft], clauses: list[Clause]) -> list[Draft]:
     return out
 
 
+def _told_attackers(drafts: list[Draft]) -> None:
+    """"شنت إسرائيل فجر الاثنين سلسلة غارات ... كما استهدفت الغارات مواقع في محيط مدينة الكسوة": an attack
+    told only by a word pointing back ("الغارات") at another place is more of the attack told; it takes
+    that attack's attacker when it names none."""
+    for k, d in enumerate(drafts):
+        # (the line that opened it; a bare "استهدفت" names no kind)
+        trig = [t for t in d.clauses[0].triggers if not (t.attack_type == "armed_clash" and t.text.lstrip("و").startswith(
+            ("استهدف", "يستهدف", "تستهدف")))]
+        if d.perp is not None or d.is_title or not trig or not all(
+                # ("الغارات"، "الاشتباكات": the ones told; shells are as often the instrument, "بالقذائف الصاروخية")
+                t.anaphoric or (t.attack_type != "shelling" and t.text.lstrip("وبل").startswith("ال")) for t in trig):
+            continue
+        kinds = {t.attack_type for t in trig}
+        told = [e for e in drafts[:k] if e.perp is not None and not e.is_title
+                and kinds & {t.attack_type for t in e.event_triggers if not t.anaphoric}]
+        # (only when one side did all such attacks told: not "ويأتي القصف ..." after both sides' shelling)
+        if told and len({_top_id(e.perp.id) for e in told}) == 1 and not (
+                d.target is not None and _related(d.target.id, told[-1].perp.id)):
+            d.perp = told[-1].perp
+
+
 def build_drafts(clauses: list[Clause]) -> list[Draft]:
     drafts = _spread_claims(_merge_lede_summaries(_build_drafts(clauses)), clauses)
+    _told_attackers(drafts)
     if _toll_report(clauses):
         # its breakdown ("146 مدنيا استشهدوا في قصف لطائرات النظام، و94 في انفجار ألغام") names no place
         # and no day: shares of the period's toll, not attacks; an attack told with a place or day stays
