@@ -1640,14 +1640,18 @@ def _spread_claims(drafts: list[Draft], clauses: list[Clause]) -> list[Draft]:
     return out
 
 
+def _bare_aim(t: Trigger) -> bool:
+    """A bare "استهدف" (it aimed at): a trigger that names no kind of attack."""
+    return t.attack_type == "armed_clash" and t.text.lstrip("و").startswith(("استهدف", "يستهدف", "تستهدف"))
+
+
 def _told_attackers(drafts: list[Draft]) -> None:
     """"شنت إسرائيل فجر الاثنين سلسلة غارات ... كما استهدفت الغارات مواقع في محيط مدينة الكسوة": an attack
     told only by a word pointing back ("الغارات") at another place is more of the attack told; it takes
     that attack's attacker when it names none."""
     for k, d in enumerate(drafts):
         # (the line that opened it; a bare "استهدفت" names no kind)
-        trig = [t for t in d.clauses[0].triggers if not (t.attack_type == "armed_clash" and t.text.lstrip("و").startswith(
-            ("استهدف", "يستهدف", "تستهدف")))]
+        trig = [t for t in d.clauses[0].triggers if not _bare_aim(t)]
         if d.perp is not None or d.is_title or not trig or not all(
                 # ("الغارات"، "الاشتباكات": the ones told; shells are as often the instrument, "بالقذائف الصاروخية")
                 t.anaphoric or (t.attack_type != "shelling" and t.text.lstrip("وبل").startswith("ال")) for t in trig):
@@ -2422,8 +2426,7 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     # does not name this one's kind when a word of its own does
     # (a bare "استهدف" names no kind: "الهجوم الانتحاري الذي استهدف حفل زفاف" is a suicide attack)
     nonana = [t for t in trig if not t.anaphoric]
-    bare = [t for t in nonana if t.attack_type == "armed_clash" and t.text.lstrip("و").startswith(
-        ("استهدف", "يستهدف", "تستهدف"))]
+    bare = [t for t in nonana if _bare_aim(t)]
     told = [t for t in trig if t.anaphoric and t.attack_type not in _GENERIC_TYPES and any(
         0 < b.start - t.end <= 12 for b in bare)]  # ("... الانتحاري الذي استهدف")
     if told and not any(t.attack_type not in _GENERIC_TYPES for t in nonana):
