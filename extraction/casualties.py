@@ -223,10 +223,20 @@ def _dual_verb(text: str, sub: list[Word], m) -> bool:
 
 
 def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = None,
-                    subject: frozenset[int] = frozenset()) -> list[Casualty]:
+                    subject: frozenset[int] = frozenset(), persons: frozenset[int] = frozenset()) -> list[Casualty]:
     """Casualty mentions in ``words[lo:hi]`` (a clause). ``subject``: word indices of group names,
-    skipped like dates when the count comes after a verb and its subject ("اعتقلت قسد، اليوم، 12 شخصا")."""
+    skipped like dates when the count comes after a verb and its subject ("اعتقلت قسد، اليوم، 12 شخصا").
+    ``persons``: word indices where a person's name begins (Stanza NER): one victim named is one."""
     hi = len(words) if hi is None else hi
+
+    def one_named(k: int) -> Count | None:
+        """"قتل الشيخ سليمان الكصار": a person named (after a title of address, if any) is one."""
+        start = k + 1 if k + 1 < hi and words[k].norm.lstrip("و") in _ADDRESS else k
+        if start not in persons or start in subject or _more_people_after(words, start + 1, hi, persons):
+            return None
+        named = text[words[k].start:words[start].end]
+        return Count(1, k, start + 1, words[k].start, words[start].end, named, note=f"1 = {named} (a person named)")
+
     sub = words[lo:hi]
     out: list[Casualty] = []
     matches = _lex().matcher.find(text, sub)
@@ -301,7 +311,7 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                 continue
             c = count_at(text, words, k + lo) if k < len(sub) else None
             if c is None and k < len(sub):
-                c = singular_at(text, words, k + lo)
+                c = singular_at(text, words, k + lo) or one_named(k + lo)
             # "اختطف مسلحون مجهولون، أمس الخميس، ثلاثة مدنيين": the object after the subject and date
             k2 = k
             past_in = False  # "قتلوا في السيدة زينب": after "في" a place follows, never one person
@@ -320,7 +330,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                     k2 + 1 < len(sub) and sub[k2 + 1].norm in month_first_words()))
                 k2 += 1
                 if k2 < len(sub):
-                    c = count_at(text, words, k2 + lo) or (None if past_in else singular_at(text, words, k2 + lo))
+                    c = count_at(text, words, k2 + lo) or (None if past_in else (
+                        singular_at(text, words, k2 + lo) or one_named(k2 + lo)))
                     if c is not None and c.value is not None and _month_after(words, c) and c.i == k2 + lo:
                         c = None  # (a date inside the run: keep looking past it)
             if c is not None and c.value is not None and _month_after(words, c):
@@ -338,6 +349,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                         break
             if c is not None and c.j > hi:
                 c = None
+            if c is None and kind != "neutralised":
+                c = _named_past_subject(text, words, sub, lo, k, subject, one_named)
             if c is None:
                 c = _count_before(text, words, lo, m.i + lo)
             if (c is None or c.value == 1) and _dual_verb(text, sub, m):
@@ -368,6 +381,41 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
         out.append(Casualty(kind, count.value if count else None, m.start, m.end, count, victim_from,
                             suspects=suspects))
     return out + _and_others(text, words, lo, hi, out)
+
+
+_ADDRESS = frozenset(norm_phrase("الشيخ الحاج السيد السيدة"))
+_MORE_PEOPLE = frozenset(norm_phrase("نائبه مرافقيه مرافقوه عدد رئيس نائب قائد مدير العماد اللواء العميد"))
+
+
+def _more_people_after(words: list[Word], j: int, hi: int, persons: frozenset[int]) -> bool:
+    """"مقتل وزير الدفاع داود راجحة ونائبه آصف شوكت"، "قتل الشيخ وحيد البلعوس، ...، مع عدد من مرافقيه":
+    the one named heads a list of the dead; one is not its count (None beats a guess)."""
+    for x in range(j, min(hi, j + 25)):
+        w = words[x].norm
+        if w in ("في", "خلال", "اثر", "جراء", "بعد") or w.startswith("ب") and len(w) > 3 and x > j:
+            return False  # (the attack's own words: "في تفجير"، "برصاص")
+        if w == "مع" or (w.startswith("و") and (w[1:] in _MORE_PEOPLE or x + 1 in persons or x in persons)):
+            return True
+    return False
+_CLOSED_GAP = frozenset(norm_phrase("في من على إلى عن مع بعد قبل خلال أثناء الذي التي الذين و أو ثم"))
+
+
+def _named_past_subject(text: str, words: list[Word], sub: list[Word], lo: int, k: int, subject: frozenset[int],
+                        one_named) -> Count | None:
+    """"قتلت غارة أمريكية بطائرة مسيرة ماهر العقال": the one named after the verb's subject, with no
+    comma, preposition or count between, is the victim (a person named, or a title: "المستشار")."""
+    for k2 in range(k, min(len(sub), k + 7)):
+        if k2 > k and any(ch in text[sub[k2 - 1].end:sub[k2].start] for ch in "،,.:؛\"«»"):
+            return None
+        w = sub[k2].norm
+        if w in _CLOSED_GAP or _lex().matcher.match_at(sub, k2) is not None or count_at(text, words, k2 + lo):
+            return None
+        if k2 + lo in subject:
+            continue
+        one = one_named(k2 + lo) or (singular_at(text, words, k2 + lo) if w.startswith("ال") else None)
+        if one is not None:
+            return one
+    return None
 
 
 _OTHERS = frozenset(norm_phrase("آخرون آخرين آخرون"))

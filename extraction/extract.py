@@ -148,6 +148,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
     sentences: list[Sentence] = []
     words: list[Word] = []
     ents: list[tuple[int, int]] = []
+    person_starts: set[int] = set()  # where Stanza's PER names begin ("قتل الشيخ سليمان الكصار" = one dead)
     para_starts = [s for s, _ in p.paras]
     if doc is not None:
         for sent in doc.sentences:
@@ -175,6 +176,8 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
             for ent in sent.ents:
                 if ent.type == "LOC":
                     ents.append((_to_orig(p, ent.start_char), _to_orig(p, ent.end_char)))
+                elif ent.type == "PER":
+                    person_starts.add(_to_orig(p, ent.start_char))
     groups: list[GroupMention] = []
     triggers: list[Trigger] = []
     group_spans: list[tuple[int, int]] = []
@@ -220,6 +223,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
     places = drop_containers(text, places)
     corners = [(m.start(), m.end()) for m in _TRIANGLE.finditer(text)]
     places = [pl for pl in places if not any(s <= pl.start < e for s, e in corners)]
+    persons = frozenset(k for k, w in enumerate(words) if w.start in person_starts)
     dates = []
     for s in sentences:
         dates.extend(find_date_mentions(text, s.start, s.end, published))
@@ -242,7 +246,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
         s_dates = dates[bisect.bisect_left(date_s, s.start):bisect.bisect_left(date_s, s.end)]
         for lo, hi in split_clauses(text, words, s):
             c = make_clause(len(clauses), text, words, s, si, lo, hi, s_trig, s_groups, s_places, s_dates,
-                            lo == s.lo)
+                            lo == s.lo, persons)
             if heading is not None and si not in headings and not any(d.kind in STRONG_DATES for d in c.dates):
                 c.dates = [*c.dates, heading]  # a chronicle's lines under "الثلاثاء 8 من حزيران"
             if not any(d.kind in STRONG_DATES for d in c.dates) and _same_day(words, lo, hi):

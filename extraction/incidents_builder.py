@@ -403,7 +403,7 @@ def _follows_told(c: Clause, d: DateMention, text: str) -> bool:
 
 def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx: int, lo: int, hi: int,
                 triggers: list[Trigger], groups: list[GroupMention], places: list[PlaceRef],
-                dates: list[DateMention], first: bool) -> Clause:
+                dates: list[DateMention], first: bool, persons: frozenset[int] = frozenset()) -> Clause:
     start, end = words[lo].start, words[hi - 1].end
     seized = discourse.positions("seized", words, lo, hi)
     support = discourse.positions("support", words, lo, hi)
@@ -449,7 +449,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             and not (t.attack_type == "shelling" and t.i > lo and words[t.i - 1].norm.lstrip("و") in _GUN_SITES)],
         groups=[g for g in groups if lo <= g.i < hi],
         casualties=find_casualties(text, words, lo, hi, frozenset(
-            k for g in groups if lo <= g.i < hi for k in range(g.i, g.j))),
+            k for g in groups if lo <= g.i < hi for k in range(g.i, g.j)), persons),
         # "أطلقوا الصواريخ من مواقعهم في تل رفعت": where the fire came from is not the place hit
         places=[p for p in places if start <= p.start < end and not any(
             words[j - 1].end <= p.start and (_word_gap(words, j, p.start) <= 3 or (
@@ -1665,9 +1665,35 @@ def _told_attackers(drafts: list[Draft]) -> None:
             d.perp = told[-1].perp
 
 
+_CAPTURE_WORDS = ("سيطر", "استعاد", "حرر", "تحرير", "من السيطره", "بسط")
+
+
+def _capture_losers(drafts: list[Draft]) -> None:
+    """"وكانت قوات النظام قد سيطرت، أمس الثلاثاء، على بلدة بصر الحرير": ground taken was taken from
+    someone. When the line names no loser, the one side the article has in ground fighting with the
+    taker is it."""
+    groups = load_groups()
+    for d in drafts:
+        if d.perp is None or d.target is not None or d.perp.id == "unknown" or not any(
+                t.text.lstrip("و").startswith(_CAPTURE_WORDS) for t in d.event_triggers):
+            continue
+        taker = _top_id(d.perp.id)
+        foes: dict[str, GroupMention] = {}
+        for e in drafts:
+            if e is d or e.perp is None or e.target is None or "armed_clash" not in e.types:
+                continue  # (sides met on the ground: not an air raid's target)
+            for side, other in ((e.perp, e.target), (e.target, e.perp)):
+                if _top_id(side.id) == taker and other.id != "unknown" and not getattr(
+                        groups.get(other.id), "target_only", False) and _top_id(other.id) != taker:
+                    foes.setdefault(_top_id(other.id), other)
+        if len(foes) == 1:
+            d.target = next(iter(foes.values()))
+
+
 def build_drafts(clauses: list[Clause]) -> list[Draft]:
     drafts = _spread_claims(_merge_lede_summaries(_build_drafts(clauses)), clauses)
     _told_attackers(drafts)
+    _capture_losers(drafts)
     if _toll_report(clauses):
         # its breakdown ("146 مدنيا استشهدوا في قصف لطائرات النظام، و94 في انفجار ألغام") names no place
         # and no day: shares of the period's toll, not attacks; an attack told with a place or day stays
@@ -1955,6 +1981,8 @@ def _casualty_fields(d: Draft) -> tuple[dict[str, int | None], list[tuple[int, i
                 values[x.kind] = x.value
                 base[x.kind] = c.idx
                 spans.append((x.start, x.end))
+                if x.count is not None and x.count.note:
+                    notes.append(f"{x.kind}: {x.count.note}")  # "1 = ماهر العقال": the one named
             elif x.value is None and x.count is not None and x.count.note:
                 notes.append(f"{x.kind}: {x.count.note}")
     note = "; ".join(dict.fromkeys(notes)) if notes else None
