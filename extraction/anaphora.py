@@ -158,7 +158,7 @@ def adjective_mentions(text: str, words: list[Word], triggers, groups: list[Grou
 
 
 _WARPLANES = frozenset(norm_phrase("مقاتلات المقاتلات مقاتلة طائرات الطائرات طائرة مروحيات المروحيات مروحية "
-                                   "قاذفات القاذفات قاذفة"))
+                                   "قاذفات القاذفات قاذفة مقاتلتين مقاتلتان طائرتين طائرتان مروحيتين مروحيتان"))
 
 
 def _top(gid: str) -> str:
@@ -282,8 +282,8 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
         if i in taken:
             continue
         poss = _possessive(w.norm)
-        if poss is None:
-            continue  # (a possessed noun never takes a group after it: "مقاتليها بقصف تركي")
+        if poss is None or text[w.end - 1] == "ة":
+            continue  # (a possessed noun never takes a group after it: "مقاتليها بقصف تركي"; "برصاصة" is a bullet)
         want, victim = poss
         victim = victim or (i > 0 and lex.victim_cues.match_at(words, i - 1) is not None and not (
             i > 1 and words[i - 1].norm == "من" and words[i - 2].norm.lstrip("و") in lex.attackers_from))

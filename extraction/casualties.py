@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from extraction.dates import month_first_words
 from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase
-from extraction.numbers import Count, count_at, singular_at, with_kin
+from extraction.numbers import Count, count_at, singular_at, with_kin, word_value
 
 KINDS = ("killed", "wounded", "captured", "neutralised")  # neutralised: "تحييد", never a killed count
 
@@ -351,6 +351,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                 c = None
             if c is None and kind != "neutralised":
                 c = _named_past_subject(text, words, sub, lo, k, subject, one_named)
+            if c is None and k + 1 < len(sub):
+                c = _definite_count(text, words, k + lo)
             if c is None:
                 c = _count_before(text, words, lo, m.i + lo)
             if (c is None or c.value == 1) and _dual_verb(text, sub, m):
@@ -416,6 +418,17 @@ def _named_past_subject(text: str, words: list[Word], sub: list[Word], lo: int, 
         if one is not None:
             return one
     return None
+
+
+def _definite_count(text: str, words: list[Word], i: int) -> Count | None:
+    """"وقتلت أفرادها الأربعة"، "مقتل الشبان الثلاثة": the people told before, counted by a definite
+    number after them (three or more: "الاثنين" is also Monday)."""
+    if i + 1 >= len(words) or not words[i + 1].norm.startswith("ال") or count_at(text, words, i) is not None:
+        return None
+    v = word_value(words[i + 1].norm[2:])
+    if v is None or v[1] not in ("units", "tens") or v[0] < 3:
+        return None
+    return Count(v[0], i, i + 2, words[i].start, words[i + 1].end, text[words[i].start:words[i + 1].end])
 
 
 _OTHERS = frozenset(norm_phrase("آخرون آخرين آخرون"))

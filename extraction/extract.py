@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from extraction import discourse
 from extraction.anaphora import adjective_mentions, resolve_anaphora
 from extraction.dates import DateMention, find_date_mentions
-from extraction.groups import successor
+from extraction.groups import load_groups, successor
 from extraction.incidents_builder import (
     STRONG_DATES,
     Clause,
@@ -280,6 +280,14 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
             classify(c, words, s.swords, text)
             if c.kind != "none":
                 assign_clause_roles(c, words, s_groups, s.swords, text, article.published)
+                if c.perp is None and words[lo].norm == "اذ" and clauses and clauses[-1].sent == si and \
+                        discourse.starts_with("attack_verbs", words, lo + 1) is not None:  # (not "إذ قُتل أربعة")
+                    # "ليست المرة الأولى التي ترد فيها إسرائيل ...، إذ قصفت في أبريل الماضي موقعاً": the
+                    # one side named in the line it explains
+                    sides = {g.id: g for g in clauses[-1].groups if g.id != "unknown" and not getattr(
+                        load_groups().get(g.id), "target_only", False)}
+                    if len(sides) == 1 and not (c.target is not None and c.target.id in sides):
+                        c.perp = next(iter(sides.values()))
                 if c.perp is None and c.cont and clauses and clauses[-1].sent == si:
                     # "واصلت الطائرات الروسية تصعيدها، حيث رصد المرصد تنفيذها 14 غارة على جرجناز": the
                     # "حيث" clause continues the one before it, whose subject is the attacker

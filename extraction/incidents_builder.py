@@ -123,6 +123,7 @@ class Clause:
     detail: bool = False  # "ففي مدينة السويداء، ...": opens with "ففي", a detail of what was told before
     next_blast: bool = False  # "فيما فجر انتحاري ثالث نفسه قرب مبنى مديرية الكهرباء": another blast, another site
     body_found: bool = False  # "عثر أهالي على جثة شاب": the dead told by their bodies
+    unhurt: bool = False  # "دون أن يسفر عن إصابات": nobody was hurt
 
 
 @dataclass
@@ -961,6 +962,7 @@ _SYRIA_WORDS = frozenset(norm_phrase("سوريا سورية الشام"))
 
 
 def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) -> None:
+    c.unhurt = discourse.any_in("no_casualties", words, c.lo, c.hi)
     c.body_found = any(x.kind == "killed" and text[x.start:x.end].lstrip("و").startswith("جث") for x in c.casualties)
     # an arrest told by its verb alone is no raid when those taken are suspects of an attack told
     # ("ألقت القبض على ثلاثة من المشتبه بتورطهم": a follow-up) or a count since some time ("أكثر من 500
@@ -1295,8 +1297,15 @@ def _top_id(gid: str) -> str:
     return g.top_level if g else gid
 
 
+def _unhurt(d: Draft) -> bool:
+    """The attack told last says nobody was hurt ("دون أن يسفر عن إصابات") and counts no one."""
+    return d.clauses[-1].unhurt and not any(x.value for e in d.clauses for x in e.casualties)
+
+
 def _compatible(d: Draft, c: Clause, loose_target: bool = False, loose_perp: bool = False,
                 loose_place: bool = False) -> bool:
+    if any(x.value for x in c.casualties) and _unhurt(d):
+        return False  # "طال أيضاً أطراف بلدة عابدين، دون أن يسفر عن إصابات": the toll after is another attack's
     ids = d.group_ids
     if c.perp and d.perp and not loose_perp and not (_related(c.perp.id, d.perp.id) or c.perp.id in ids) and "unknown" not in (
             c.perp.id, d.perp.id):  # "مسلحين مجهولين" then "يرجح أنهم من خلايا داعش": one attack
@@ -1566,6 +1575,8 @@ def _update_home(c: Clause, drafts: list[Draft]) -> Draft | None:
             continue
         if c.perp and d.perp and not _related(c.perp.id, d.perp.id):
             continue
+        if _unhurt(d):
+            continue  # "طال أيضاً أطراف بلدة عابدين، دون أن يسفر عن إصابات": not the attack whose toll rose
         sd = d.strong_date()
         if own_day and sd is not None and sd.value and sd.value != own_day:
             continue
@@ -1773,6 +1784,9 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 continue
         if c.kind == "anaphoric":
             exact = [p for p in c.places if p.precision <= 1]
+            if any(x.value for x in c.casualties):
+                # ("طال أيضاً أطراف بلدة عابدين، دون أن يسفر عن إصابات": a toll after is not that line's)
+                recent = [d for d in recent if not _unhurt(d)]
             if len(exact) == 1 and c.why == "rising toll" and not any(
                     same_area(p, q, km=1.0) for d in recent[:1] for p in exact for q in d.places):
                 # "ارتفعت حصيلة القتلى في تلبيسة إلى 11" after other towns' lines: the draft of that town
@@ -2492,7 +2506,10 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
             # (gunfire is no air strike: "أطلقت قوات الاحتلال النار باتجاه رعاة أغنام")
             attack_type = type_from_actor_id(d.perp.id) or attack_type  # "شن الاحتلال عدوانا على مواقع"
     elif attack_type == "shelling" and d.perp is not None and all(
-            t.text.strip().startswith(_BARE_SHELLING) and len(t.text.split()) == 1
+            (t.text.strip().startswith(_BARE_SHELLING) and len(t.text.split()) == 1) or (
+                # ("مقاتلتين إسرائيليتين ... قصفتا ... بثمانية صواريخ موجهة": the aircraft's missiles)
+                any(m in t.text for m in ("صاروخ", "صواريخ")) and any(
+                    x.text.strip().startswith(_BARE_SHELLING) for x in trig if x is not t))
             for t in trig if t.attack_type == "shelling"):
         # "وكان الطيران التركي قد قصف": a bare "قصف" by an air force is an air strike
         # (the air word may stand before the group's name: "قصفت طائرات الاحتلال التركي")
@@ -2526,13 +2543,17 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         values = {k: None for k in values}  # another village of the list has the toll
     if d.own_toll is not None:
         values = {k: None for k in values} | {d.own_toll.kind: d.own_toll.value}
-    if attack_type == "other" and any(t.shooting for t in trig) and values["killed"] in (1, 2):
+    if attack_type == "other" and any(t.shooting for t in trig) and values["killed"] in (1, 2) and not (
+            d.perp is not None and _top_id(d.perp.id) in _STATES - {"syrian_government"}):
+        # (a foreign army's fire is no targeted killing: "فيما قتل شاب برصاصها" after an Israeli incursion)
         attack_type = "assassination"  # "مقتل عنصر برصاص مجهولين": a targeted killing
     elif attack_type == "armed_clash" and any(t.shooting for t in trig) and values["killed"] in (1, 2) and not any(
             t.attack_type == "armed_clash" and t.rank >= 30 for t in trig) and (
             d.perp is None or d.perp.id in _NON_STATE_KILLERS) and not any(
             c.military_site for c in d.clauses):  # ("استهدفوا حاجزا": an attack on a post)
         attack_type = "assassination"  # "برصاص مسلحين مجهولين استهدفوه": a generic verb, no battle
+    elif attack_type == "other" and not trig and values["killed"] == 1 and d.perp is not None and d.perp.id == "unknown":
+        attack_type = "assassination"  # "قتل مسلحون مجهولون قيادياً في مجلس دير الزور العسكري أمام منزله"
     elif attack_type == "raid" and any(t.shooting for t in trig) and values["killed"] in (1, 2) and (
             values["captured"] is None and (d.perp is None or d.perp.id in _NON_STATE_KILLERS)):
         attack_type = "assassination"  # "مسلحون اقتحموا خيمة المرأة وأطلقوا النار عليها": not a security raid

@@ -174,6 +174,11 @@ def count_at(text: str, words: list[Word], i: int) -> Count | None:
     return None
 
 
+def word_value(w: str) -> tuple[int, str] | None:
+    """The value and kind ("units", "tens", ...) of one number word ("ثلاثة" -> (3, "units")), or None."""
+    return _word_value(w)
+
+
 def singular_at(text: str, words: list[Word], i: int) -> Count | None:
     """A singular countable noun right after a casualty word ("مقتل عنصر", "إصابة طفل") = 1."""
     if i >= len(words):

@@ -411,6 +411,10 @@ def _dep_roles(trigger: Trigger, swords: list[StanzaWord], mentions: list[GroupM
 
 
 _THAT = frozenset(norm_phrase("إن أن بأن"))
+_OWN_FIRE = tuple(norm_phrase("رصاص نيران قذائف غارات"))
+_SENT_FROM = frozenset(norm_phrase("تهديدات تهديد تهديدا رسالة رسائل أوامر بأوامر تعليمات بتعليمات تحذيرات تحذير "
+                                   "مطالبات اتصالا اتصالات دعوات"))
+_AIRCRAFT_HEADS = frozenset(norm_phrase("مقاتلتين مقاتلتان مقاتلات طائرتين طائرتان طائرات مروحيتين مروحيتان مروحيات"))
 _HIT_OBJECTS = frozenset(norm_phrase(
     "سيارة سيارته سيارتها سيارتهم دراجة دراجته دراجتها جرار جراره منزل منزله منزلها منازل حافلة شاحنة آلية "
     "صهريج مدنيين مدنيا مواطنين طفلا سوقا مدرسة مشفى"))
@@ -659,6 +663,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         return fired, hit
     # 0o. "وأكد مصدر أن الطائرة تابعة للتحالف الدولي": the aircraft's owner is the attacker
     perp = owned_attacker(words, lo, hi, ms_roles, tuple(support_ends))
+    # "فيما قتل شاب برصاصها": the side whose fire it was (the pronoun points back at it)
+    perp = perp or next((m for m in ms if m.j - m.i == 1 and id(m) not in speakers
+                         and words[m.i].norm.lstrip("وب").startswith(_OWN_FIRE)), None)
     # 0. "إن مقاتلي تنظيم الدولة قتلوا 90 على الأقل من الحراس": an active killing verb, its subject
     # before it and the dead it counts after it
     for x in casualties:
@@ -670,7 +677,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         if words[k].norm.lstrip("و") in _KILL_MASC:
             # "قتل الثوار ثمانية عناصر": the bare verb is active when a group follows it and its count
             # follows the group (a passive "قُتل" has the dead right after it)
-            subj = next((m for m in ms_roles if m.i == k + 1 and m.j == x.count.i and not groups[m.id].target_only), None)
+            # (the day between them: "قتل مسلحون مجهولون، مساء أمس الاثنين، قيادياً")
+            subj = next((m for m in ms_roles if m.i == k + 1 and not groups[m.id].target_only and (
+                m.j == x.count.i or (0 < x.count.i - m.j <= 4 and all(
+                    words[y].norm in _DAY_WORDS | _PARTS_OF_DAY for y in range(m.j, x.count.i))))), None)
             if subj is not None:
                 perp = subj
                 break
@@ -888,9 +898,17 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 if m is not None and _site_owner_named(words, m):
                     m = None  # ("على حواجز للنظام، وتمكنوا": the owner of what was hit)
             if m is None:
-                # "وكانت إسرائيل قصفت مقر وزارة الدفاع": the subject between كان and the verb
+                # "وكانت إسرائيل قصفت مقر وزارة الدفاع": the subject between كان and the verb (or between
+                # إن and the verb: "وقال مصدر إن تنظيم داعش هاجم المواطنين")
                 b = _last_before(ms_roles, i, lo, max_gap=1)
-                if b is not None and b.i > lo and words[b.i - 1].norm.lstrip("و") in _WAS:
+                if b is None:  # "إن مقاتلتين إسرائيليتين من طراز إف-15 قصفتا": the aircraft's model between
+                    b = next((x for x in [_last_before(ms_roles, i, lo, max_gap=4)] if x is not None and x.j + 1 < i
+                              and words[x.j].norm == "من" and words[x.j + 1].norm == "طراز"), None)
+                # (the aircraft noun before a nationality adjective: "إن مقاتلتين إسرائيليتين")
+                head = b.i - 1 if b is not None and b.i - 1 > lo and words[b.i - 1].norm in _AIRCRAFT_HEADS else (
+                    b.i if b is not None else lo)
+                if b is not None and head > lo and (words[head - 1].norm.lstrip("و") in _WAS or (
+                        words[head - 1].norm in _THAT and getattr(groups.get(b.id), "target_only", True) is False)):
                     m = b
             if m is None:
                 m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=3)
@@ -1002,6 +1020,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 m = _first_after(ms, words, perp.j, hi, _TARGET_FILLERS | _DAY_WORDS | _PARTS_OF_DAY | _SHOT_WITH, max_gap=5)
             if m is not None and any(0 <= m.i - oj <= 1 for oj in origins):
                 continue
+            if m is not None and words[i].norm == "من" and i > lo and words[i - 1].norm.lstrip("و") in _SENT_FROM:
+                continue  # "بعد أيام من تلقيه تهديدات من خلايا تنظيم داعش": who sent the threats
             if m is not None and _acting_unit(words, i, lo):
                 continue  # ("تسللت مجموعات من عناصر التنظيم": the attackers' own men)
             if m is not None and any(words[k].norm.lstrip("و") in _TRIED and any(t.i < k and not t.anaphoric for t in triggers)
@@ -1081,6 +1101,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         target = _people_after_death_word(words, lo, hi, ms, casualties, perp, speakers)
     if target is None:
         target = _neutralised(ms, casualties, perp, speakers)
+    if target is None:
+        target = _counted_side(words, lo, ms, casualties, perp, speakers)
     if perp is not None and groups.get(perp.id) and groups[perp.id].target_only:
         if target is None:
             target = perp
@@ -1128,6 +1150,24 @@ def _people_after_death_word(words: list[Word], lo: int, hi: int, ms: list[Group
                                              # "احتجز عناصر من الأمن العسكري ثلاثة شبان": the counted
                                              c.count is not None and c.count.i <= x.i < c.count.j + 1))
                                          and id(x) not in speakers), None)
+        if m is not None:
+            return m
+    return None
+
+
+def _counted_side(words: list[Word], lo: int, ms: list[GroupMention], casualties: list[Casualty],
+                  perp: GroupMention | None, speakers: set[int]) -> GroupMention | None:
+    """"وكان جندي أمريكي وآخر بريطاني قد قُتلا": the side named as the subject of a pluperfect death
+    verb (between كان and it) is the one of the dead."""
+    for c in casualties:
+        if c.kind not in ("killed", "wounded") or c.value is None:
+            continue
+        k = next((k for k in range(lo, len(words)) if words[k].start == c.cue_start), None)
+        was = None if k is None else next((y for y in range(max(lo, k - 8), k) if words[y].norm.lstrip("و") in _WAS), None)
+        if was is None or k - 1 <= was or words[k - 1].norm != "قد":
+            continue  # (not "وكان الحرس الثوري قد أعلن ... مقتل العميد": the speaker)
+        m = next((x for x in ms if x is not perp and id(x) not in speakers and x.id != "unknown"
+                  and was < x.i and x.j <= k), None)
         if m is not None:
             return m
     return None
