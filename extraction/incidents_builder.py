@@ -119,6 +119,7 @@ class Clause:
     meanwhile: bool = False  # "في الأثناء، شن طيران التحالف": news time again after a past told
     owner_named: GroupMention | None = None  # "أن الطائرة تابعة للتحالف الدولي": who the attacker told was
     learnt: bool = False  # "وتبيّن لاحقاً أنهما عنصران في الأمن العام": what was learnt about the victims
+    dead_told: bool = False  # "وكان الشهيد ... منتسباً إلى صفوف الأسايش": who the dead man was
     past_dated: bool = False  # "إذ شهدت في فبراير/شباط 1982 حملة عسكرية": dated weeks or more before the news
     detail: bool = False  # "ففي مدينة السويداء، ...": opens with "ففي", a detail of what was told before
     next_blast: bool = False  # "فيما فجر انتحاري ثالث نفسه قرب مبنى مديرية الكهرباء": another blast, another site
@@ -211,7 +212,8 @@ def _inside_quote(text: str, start: int, pos: int) -> bool:
 
 def _later_time(words: list[Word], k: int) -> bool:
     """"في وقت لاحق"، "في ساعات لاحقة": later the same story, not another clause."""
-    return k + 1 < len(words) and words[k].norm in _TIME_NOUNS and words[k + 1].norm.startswith("لاحق")
+    # (and "في وقت متأخر من مساء الأربعاء"، "في وقت مبكر من صباح اليوم": a time of day, not "while")
+    return k + 1 < len(words) and words[k].norm in _TIME_NOUNS and words[k + 1].norm.startswith(("لاحق", "متاخر", "مبكر"))
 
 
 def split_clauses(text: str, words: list[Word], sent: Sentence) -> list[tuple[int, int]]:
@@ -617,7 +619,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             t.anaphoric or (t.attack_type == "raid" and t.weak) for t in c.triggers):
         c.new_event = False  # "فيما اعتُقل أكثر من ستين شاباً": the arrests of the storming told, no place of their own
     c.meanwhile = _starts("meanwhile", words, lo, hi)
-    c.learnt = words[lo].norm in _LEARNT
+    c.dead_told = _about_the_dead(words, lo, hi)
+    c.learnt = words[lo].norm in _LEARNT or c.dead_told
     c.similar = any(words[k].norm.startswith("مماثل") or (  # "الطائرات ذاتها": the same aircraft as before
         words[k].norm in _SAME_ONES and k > lo and words[k - 1].norm.startswith("ال")) or (
         # "كما قصفت طائرات أخرى بلدة موحسن"، "غارات أخرى": more of the same force's aircraft
@@ -859,6 +862,14 @@ def _bulletin_line(text: str, start: int, anywhere: bool = False) -> bool:
 
 
 _LEARNT = frozenset(norm_phrase("وتبين تبين واتضح اتضح"))
+_THE_DEAD = frozenset(norm_phrase("الشهيد القتيل الضحية الفقيد المغدور"))
+_ENLISTED = tuple(norm_phrase("منتسبا منتسب ينتمي ينتسب عنصرا يعمل"))
+
+
+def _about_the_dead(words: list[Word], lo: int, hi: int) -> bool:
+    """"وكان الشهيد محمد خلف العلي منتسباً إلى صفوف قوى الأمن الداخلي": who the dead man was, told later."""
+    return lo + 2 < hi and words[lo].norm.lstrip("و") in ("كان", "كانت") and words[lo + 1].norm in _THE_DEAD and any(
+        words[k].norm.startswith(_ENLISTED) for k in range(lo + 2, min(hi, lo + 8)))
 _TOLD_BY = frozenset(norm_phrase("شنها شنتها شنوها نفذها نفذتها نفذوها"))
 _DEEMED = frozenset(norm_phrase("ويعد يعد وتعد تعد ويعتبر يعتبر وتعتبر تعتبر"))
 _DEF_ORDINALS = frozenset(norm_phrase("الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة "
@@ -1088,6 +1099,13 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
         # count of the attack told, not a period's toll
         c.kind, c.why, c.background = "anaphoric", "initial toll", False
         return
+    if cumulative and real and not any(x.value is not None for x in c.casualties) and any(
+            not getattr(load_groups().get(g.id), "target_only", False) and g.id != "unknown" for g in c.groups) and any(
+            d.kind in STRONG_DATES for d in c.dates):
+        # "إن إسرائيل شنت غارات على خمس مناطق مختلفة في أنحاء البلاد في وقت متأخر من مساء الأربعاء": one
+        # attacker's raid on many places in one night (not "مئات الضربات ... منذ الإطاحة بالأسد")
+        wide = discourse.positions("nationwide", words, lo, hi)
+        cumulative = [x for x in cumulative if not any(a <= x[0] < b for a, b in wide)]
     if cumulative and not (cum_dates or c.since_date) and len(bracket_tolls(c)) >= 2:
         cumulative = []  # "وتوزع الضحايا: السوسة (6 قتلى)، الشعفة (5 قتلى)": this attack's toll per place
     # "تعرض للاختطاف ... بعد أن انقطع الاتصال به منذ يوم الثلاثاء": a weekday after "منذ" dates the attack
@@ -1745,8 +1763,14 @@ def _name_the_victims(c: Clause, drafts: list[Draft]) -> None:
     if c.is_title or not c.groups or not c.learnt:  # (its "كانا قد التحقا بها الشهر الماضي" dates nothing)
         return
     last = next((d for d in reversed(drafts) if not d.is_title), None)
-    if last is None or (last.target is not None and not _soft_civilians(last.target)) or last.last_sent != c.sent:
-        return  # (a soft "شابان" gives way to who they turned out to be)
+    # (who the dead man was may come a few lines on: "وكان الشهيد ... منتسباً إلى صفوف الأسايش")
+    near = c.sent - last.last_sent <= 3 if last is not None and c.dead_told else (
+        last is not None and last.last_sent == c.sent)
+    # (a soft "شابان" gives way to who they turned out to be; so does "الشاب" once the dead man is told)
+    soft = last is not None and last.target is not None and (_soft_civilians(last.target) or (
+        c.dead_told and last.target.id == "civilians" and "مدني" not in last.target.text))
+    if last is None or (last.target is not None and not soft) or not near:
+        return
     victim = c.groups[0]
     if not (last.perp is not None and _related(last.perp.id, victim.id)):
         last.target = victim
@@ -1983,6 +2007,10 @@ def _casualty_fields(d: Draft) -> tuple[dict[str, int | None], list[tuple[int, i
                     notes.append(f"{x.kind} (killed, captured or surrendered): {x.value}")
                     spans.append((x.start, x.end))
                 continue
+            if x.value is not None and x.update and values[x.kind] is not None and x.value < values[x.kind] \
+                    and c.background and not d.background:
+                # "وكان التلفزيون قد تحدث ... قبل أن تعلن مصادر طبية ارتفاع العدد إلى 42" after "إلى 49"
+                continue  # (an earlier figure, told as the past)
             if x.value is not None and x.update:
                 values[x.kind] = x.value  # the latest figure of a rising toll wins
                 base[x.kind] = c.idx
@@ -2475,6 +2503,14 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         attack_type = d.type_from_lede or strongest(told)
     else:
         attack_type = d.type_from_lede or strongest(nonana or trig)
+    first = min(nonana, key=lambda t: t.start, default=None)
+    if attack_type == "shelling" and first is not None and first.attack_type == "armed_clash" and first.rank >= 30 and (
+            not first.generic_plural and not first.text.lstrip("وبل").startswith("هجمات")) and all(
+            t.attack_type in ("armed_clash", "shelling") for t in nonana) and not (
+            d.target is not None and d.target.id == "civilians") and d.perp is not None and d.target is not None:
+        # "هاجموا منذ صباح اليوم قريتي باب الخير وأم حرملا ... بالتزامن مع قصف مدفعي"، "شنت هجوماً ...
+        # تمهيد بالمدفعية": an assault between two sides with its artillery is a battle
+        attack_type = "armed_clash"
     groups = load_groups()
     target = d.target
     if target is not None and target.id == "civilians" and "مدني" not in target.text and attack_type != "abduction" and any(

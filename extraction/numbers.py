@@ -134,6 +134,8 @@ def _times_thousand(words: list[Word], value: int, j: int) -> tuple[int, int]:
 
 _MODEL_DASHES = "-‐–"
 _MANNER = frozenset(norm_phrase("ميدانيا ميدانياً"))
+_PLAIN_PEOPLE = frozenset(norm_phrase("رجل امرأة سيدة طفل طفلة شاب فتاة مسن مسنة آخر أخرى آخرا"))  # (another victim or not)
+_COMPANIONS = frozenset(norm_phrase("مرافقيه مرافقيها مرافقي عناصره عناصرها أبنائه أبنائها أشقائه"))
 
 
 def count_at(text: str, words: list[Word], i: int) -> Count | None:
@@ -186,7 +188,24 @@ def singular_at(text: str, words: list[Word], i: int) -> Count | None:
     m = _lex().singular.match_at(words, i)
     if m is None:
         return None
-    return with_kin(text, words, i, m[2])
+    one = with_kin(text, words, i, m[2])
+    if one.value == 1:
+        # "قتل قيادي في فصائل الجيش الحر ومرافقه"، "أبو عمر الحوراني، وأحد مرافقيه": his unit told
+        # between the one killed and the one with him
+        for k in range(one.j, min(len(words) - 1, one.j + 9)):
+            w = words[k].norm
+            if any(ch in text[words[k - 1].end:words[k].start] for ch in ".:؛") or w in ("مع", "بينما", "فيما"):
+                break
+            if not w.startswith("و") or len(w) < 3:
+                continue
+            head = replace(words[k], norm=w[1:])
+            kin = _lex().kin.match_at([head], 0)
+            if kin is not None and kin[1] == "kin_one" and w[1:] not in _PLAIN_PEOPLE:
+                return _mk(text, words, i, k + 1, 2)
+            if w[1:] in ("احد", "أحد") and k + 1 < len(words) and words[k + 1].norm in _COMPANIONS:
+                return _mk(text, words, i, k + 2, 2)
+            break
+    return one
 
 
 def with_kin(text: str, words: list[Word], i: int, j: int) -> Count:

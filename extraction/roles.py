@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from extraction import discourse
 from extraction.casualties import Casualty
+from extraction.dates import month_first_words
 from extraction.groups import load_groups
 from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase, prefix_variants
 from extraction.triggers import OWNED_ATTACKS, Trigger, type_from_actor
@@ -266,12 +267,25 @@ def _first_after(mentions: list[GroupMention], words: list[Word], j: int, hi: in
             if m.i == j - 1 and m.j > j:
                 return m  # "من قوات" + "قوات النظام": the cue ends inside the name it points at
             continue
-        if m.i >= hi or m.i - j > max_gap:
+        # (the day told between counts for nothing: "استهدفت طائرات مجهولة في أواخر أيلول الماضي مستودعاً
+        # للميليشيات الإيرانية")
+        timed = [k for k in range(j, m.i) if _time_word(words[k].norm) or (
+            (words[k].norm in ("في", "من") or words[k].norm.isdigit()) and k + 1 < m.i and _time_word(words[k + 1].norm))]
+        if m.i >= hi or m.i - j - len(timed) > max_gap:
             return None
-        if all(_filler(words[k].norm, fillers) for k in range(j, m.i)):
+        if all(_filler(words[k].norm, fillers) or k in timed for k in range(j, m.i)):
             return m
         return None
     return None
+
+
+_TIME_FILL = frozenset(norm_phrase("أواخر أوائل مطلع منتصف الماضي الماضية الجاري الحالي الفائت"))
+
+
+def _time_word(w: str) -> bool:
+    """A word of a date told between a verb and its object ("في أواخر أيلول الماضي"; a day's number only
+    before its month: "21 أيار", never "اعتقلت 3 أشخاص")."""
+    return w in month_first_words() or w.split("/")[0] in month_first_words() or w in _TIME_FILL
 
 
 def _filler(word: str, fillers: frozenset[str]) -> bool:
