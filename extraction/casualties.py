@@ -394,11 +394,13 @@ def _more_people_after(words: list[Word], j: int, hi: int, persons: frozenset[in
     the one named heads a list of the dead; one is not its count (None beats a guess)."""
     for x in range(j, min(hi, j + 25)):
         w = words[x].norm
-        if w in ("في", "خلال", "اثر", "جراء", "بعد") or w.startswith("ب") and len(w) > 3 and x > j:
+        if w in ("في", "خلال", "اثر", "جراء", "بعد") or (w.startswith("ب") and len(w) > 3 and x > j):
             return False  # (the attack's own words: "في تفجير"، "برصاص")
         if w == "مع" or (w.startswith("و") and (w[1:] in _MORE_PEOPLE or x + 1 in persons or x in persons)):
             return True
     return False
+
+
 _CLOSED_GAP = frozenset(norm_phrase("في من على إلى عن مع بعد قبل خلال أثناء الذي التي الذين و أو ثم"))
 
 

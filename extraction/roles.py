@@ -1116,7 +1116,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     if target is None:
         target = _neutralised(ms, casualties, perp, speakers)
     if target is None:
-        target = _counted_side(words, lo, ms, casualties, perp, speakers)
+        target = _pluperfect_dead_side(words, lo, ms, casualties, perp, speakers)
     if perp is not None and groups.get(perp.id) and groups[perp.id].target_only:
         if target is None:
             target = perp
@@ -1169,7 +1169,7 @@ def _people_after_death_word(words: list[Word], lo: int, hi: int, ms: list[Group
     return None
 
 
-def _counted_side(words: list[Word], lo: int, ms: list[GroupMention], casualties: list[Casualty],
+def _pluperfect_dead_side(words: list[Word], lo: int, ms: list[GroupMention], casualties: list[Casualty],
                   perp: GroupMention | None, speakers: set[int]) -> GroupMention | None:
     """"وكان جندي أمريكي وآخر بريطاني قد قُتلا": the side named as the subject of a pluperfect death
     verb (between كان and it) is the one of the dead."""
