@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from extraction import discourse
 from extraction.anaphora import adjective_mentions, resolve_anaphora
 from extraction.dates import DateMention, find_date_mentions
-from extraction.groups import load_groups, successor
+from extraction.groups import successor
 from extraction.incidents_builder import (
     STRONG_DATES,
     Clause,
@@ -29,6 +29,7 @@ from extraction.incidents_builder import (
     classify,
     finish,
     make_clause,
+    named_armed_side,
     split_clauses,
 )
 from extraction.lexicon import Word, words_of
@@ -284,8 +285,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
                         discourse.starts_with("attack_verbs", words, lo + 1) is not None:  # (not "إذ قُتل أربعة")
                     # "ليست المرة الأولى التي ترد فيها إسرائيل ...، إذ قصفت في أبريل الماضي موقعاً": the
                     # one side named in the line it explains
-                    sides = {g.id: g for g in clauses[-1].groups if g.id != "unknown" and not getattr(
-                        load_groups().get(g.id), "target_only", False)}
+                    sides = {g.id: g for g in clauses[-1].groups if named_armed_side(g.id)}
                     if len(sides) == 1 and not (c.target is not None and c.target.id in sides):
                         c.perp = next(iter(sides.values()))
                 if c.perp is None and c.cont and clauses and clauses[-1].sent == si:

@@ -1100,7 +1100,7 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
         c.kind, c.why, c.background = "anaphoric", "initial toll", False
         return
     if cumulative and real and not any(x.value is not None for x in c.casualties) and any(
-            not getattr(load_groups().get(g.id), "target_only", False) and g.id != "unknown" for g in c.groups) and any(
+            named_armed_side(g.id) for g in c.groups) and any(
             d.kind in STRONG_DATES for d in c.dates):
         # "إن إسرائيل شنت غارات على خمس مناطق مختلفة في أنحاء البلاد في وقت متأخر من مساء الأربعاء": one
         # attacker's raid on many places in one night (not "مئات الضربات ... منذ الإطاحة بالأسد")
@@ -1308,6 +1308,11 @@ def _governorates(ps: list[PlaceRef]) -> set:
 
 
 _STATES = {"syrian_government", "russia", "turkey", "israel", "us_led_coalition"}
+
+
+def named_armed_side(gid: str) -> bool:
+    """A side named as such: not civilians or another target-only id, and not "unknown" gunmen."""
+    return gid != "unknown" and not getattr(load_groups().get(gid), "target_only", False)
 
 
 def _top_id(gid: str) -> str:
@@ -1694,14 +1699,13 @@ def _told_attackers(drafts: list[Draft]) -> None:
             d.perp = told[-1].perp
 
 
-_CAPTURE_WORDS = ("سيطر", "استعاد", "حرر", "تحرير", "من السيطره", "بسط")
+_CAPTURE_WORDS = ("سيطر", "استعاد", "حرر", "تحرير", "من السيطرة", "بسط")  # (the trigger's own text)
 
 
 def _capture_losers(drafts: list[Draft]) -> None:
     """"وكانت قوات النظام قد سيطرت، أمس الثلاثاء، على بلدة بصر الحرير": ground taken was taken from
     someone. When the line names no loser, the one side the article has in ground fighting with the
     taker is it."""
-    groups = load_groups()
     for d in drafts:
         if d.perp is None or d.target is not None or d.perp.id == "unknown" or not any(
                 t.text.lstrip("و").startswith(_CAPTURE_WORDS) for t in d.event_triggers):
@@ -1712,8 +1716,7 @@ def _capture_losers(drafts: list[Draft]) -> None:
             if e is d or e.perp is None or e.target is None or "armed_clash" not in e.types:
                 continue  # (sides met on the ground: not an air raid's target)
             for side, other in ((e.perp, e.target), (e.target, e.perp)):
-                if _top_id(side.id) == taker and other.id != "unknown" and not getattr(
-                        groups.get(other.id), "target_only", False) and _top_id(other.id) != taker:
+                if _top_id(side.id) == taker and named_armed_side(other.id) and _top_id(other.id) != taker:
                     foes.setdefault(_top_id(other.id), other)
         if len(foes) == 1:
             d.target = next(iter(foes.values()))
