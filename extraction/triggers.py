@@ -58,6 +58,7 @@ class _Lex:
     shootdown: _Shootdown
     not_after: frozenset[str]  # no attack right after these ("وقف إطلاق النار"، "وقف القصف")
     involved_in: frozenset[str]  # an attack after these is one told ("المتورطين في الكمين")
+    cornered: tuple[tuple[str, ...], ...]  # a self-blast near these ends another force's raid ("لدى محاصرته")
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +99,8 @@ def _lex() -> _Lex:
                            words("unmanned"), words("phrase_ends"))
     not_after = frozenset(w for ph in raw.get("not_after") or [] for w in norm_phrase(str(ph)))
     involved_in = frozenset(w for ph in raw.get("involved_in") or [] for w in norm_phrase(str(ph)))
-    return _Lex(AliasMatcher(entries), rank, acled, shooting, shootdown, not_after, involved_in)
+    cornered = tuple(norm_phrase(str(ph)) for ph in raw.get("cornered") or [])
+    return _Lex(AliasMatcher(entries), rank, acled, shooting, shootdown, not_after, involved_in, cornered)
 
 
 # attack nouns carrying their owner as a pronoun ("استأنفت قسد هجومها"): roles.py reads the owner
@@ -123,7 +125,22 @@ def find_triggers(text: str, words: list[Word]) -> list[Trigger]:
                 words[k].norm.lstrip("و").startswith(_GO_ON) for k in range(max(0, t.i - 10), t.i)):
             t = replace(t, anaphoric=True)  # "في وقت تواصل فيه الفصائل هجومها الخاطف": the offensive going on
         out.append(t)
-    return _shootdowns(text, words, _split_self_blasts(text, words, _split_shootings(text, words, out)))
+    found = _split_verb_objects(text, words, _split_self_blasts(text, words, _split_shootings(text, words, out)))
+    return _shootdowns(text, words, [t for t in found if not _cornered_self_blast(words, t, lex.cornered)])
+
+
+_CORNERED_WINDOW = 6  # words between the self-blast and its cue ("فجّر نفسه مع بداية الهجوم")
+
+
+def _cornered_self_blast(words: list[Word], t: Trigger, cues: tuple[tuple[str, ...], ...]) -> bool:
+    """A man blew himself up as another force raided or cornered him ("إن القرشي فجّر نفسه مع بداية
+    الهجوم"، "لدى محاصرته فجر نفسه"): his blast belongs to that force's raid, told by its own words, and
+    is no suicide attack of his. Only the self-blast verbs count ("هجوم انتحاري" is an attack of its own)."""
+    if t.attack_type != "suicide_attack" or words[t.j - 1].norm not in _SELF_OBJECTS:
+        return False
+    lo, hi = max(0, t.i - _CORNERED_WINDOW), min(len(words), t.j + _CORNERED_WINDOW)
+    norms = [words[k].norm.lstrip("و") if k in (lo, t.j) else words[k].norm for k in range(lo, hi)]
+    return any(tuple(norms[k:k + len(cue)]) == cue for cue in cues for k in range(len(norms) - len(cue) + 1))
 
 
 def _after_involved(words: list[Word], i: int, involved: frozenset[str]) -> bool:
@@ -210,6 +227,46 @@ def _split_self_blasts(text: str, words: list[Word], found: list[Trigger]) -> li
             continue
         extra.append(Trigger("suicide_attack", w.start, words[k].end, text[w.start:words[k].end], i, k + 1, False,
                              False, _lex().rank.get("suicide_attack", 0), False))
+    return sorted(found + extra, key=lambda t: t.i) if extra else found
+
+
+@dataclass(frozen=True)
+class _SplitPhrase:
+    attack_type: str
+    verbs: frozenset[str]
+    objects: tuple[tuple[str, ...], ...]
+    gap: int
+    weak: bool
+
+
+@lru_cache(maxsize=1)
+def _split_phrases() -> tuple[_SplitPhrase, ...]:
+    raw = load_yaml("attack_types.yaml").get("split_phrases") or []
+    return tuple(_SplitPhrase(str(e["type"]), frozenset(w for v in e["verbs"] for w in norm_phrase(str(v))),
+                              tuple(norm_phrase(str(o)) for o in e["objects"]), int(e["gap"]), bool(e.get("weak")))
+                 for e in raw)
+
+
+def _split_verb_objects(text: str, words: list[Word], found: list[Trigger]) -> list[Trigger]:
+    """"أنزلت مروحيات أمريكية قوات خاصة قرب منزل"، "أوقعت وحدة من جيشنا الباسل عدداً من الإرهابيين قتلى":
+    a verb and its object split by the subject (or a count) are one attack word (split_phrases in
+    attack_types.yaml; the phrase lists only hold words side by side)."""
+    taken = {k for t in found for k in range(t.i, t.j)}
+    extra = []
+    for sp in _split_phrases():
+        for i, w in enumerate(words):
+            if i in taken or not (w.norm in sp.verbs or w.norm[:1] in ("و", "ف") and w.norm[1:] in sp.verbs):
+                continue
+            hit = next(((k, len(o)) for k in range(i + 1, min(len(words), i + 2 + sp.gap)) for o in sp.objects
+                        if tuple(x.norm for x in words[k:k + len(o)]) == o), None)
+            if hit is None or any(x in taken for x in range(i, hit[0] + hit[1])) or any(
+                    not any(ch.isalnum() for ch in words[x].norm) for x in range(i + 1, hit[0])):
+                continue
+            end = hit[0] + hit[1]
+            r = _lex().rank.get(f"weak:{sp.attack_type}" if sp.weak else sp.attack_type, 0)
+            extra.append(Trigger(sp.attack_type, w.start, words[end - 1].end, text[w.start:words[end - 1].end], i,
+                                 end, False, False, r, False, weak=sp.weak))
+            taken |= set(range(i, end))
     return sorted(found + extra, key=lambda t: t.i) if extra else found
 
 
