@@ -382,7 +382,16 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                 count = Count(2, i, j, m.start, m.end, text[m.start:m.end])  # "وسقط قتيلان": two dead
         out.append(Casualty(kind, count.value if count else None, m.start, m.end, count, victim_from,
                             suspects=suspects))
+    out = _executed_captives(out)
     return out + _and_others(text, words, lo, hi, out)
+
+
+def _executed_captives(found: list[Casualty]) -> list[Casualty]:
+    """"أعدموا 15 أسيراً من مقاتلي المعارضة": prisoners killed are dead, not taken in this attack — the
+    count a killing word claims is no captured count of the captive noun after it."""
+    killed_at = {(c.count.start, c.count.end) for c in found if c.kind == "killed" and c.count is not None}
+    return [c for c in found if not (c.kind == "captured" and c.count is not None and c.cue_start >= c.count.end
+                                     and (c.count.start, c.count.end) in killed_at)]
 
 
 _ADDRESS = frozenset(norm_phrase("الشيخ الحاج السيد السيدة"))

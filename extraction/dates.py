@@ -479,9 +479,16 @@ def _r_recent_days(m: re.Match, c: _Ctx) -> Fields | None:
 _FORMER = re.compile(r"(?<![و\s])ا\s+$")  # an indefinite accusative word ending in alif (not a plural verb's "وا")
 
 
+# a role or an allegiance a few words before: "عناصر من فصيل يتبع للجيش الوطني سابقاً" (formerly)
+_FORMER_ROLE = re.compile(r"(?:^|\s)(?:[وف]?(?:يتبع|يتبعون|تتبع|تابع|تابعة|التابع|التابعة|منتسب|منتسبا|عنصر|عنصرا|قيادي|قياديا|"
+                          r"قائد|قائدا|عضو|عضوا|ضابط|ضابطا|مسؤول|مسؤولا|المنشق|منشق))(?:\s+\S+){0,3}\s+$")
+
+
 def _r_marker(m: re.Match, c: _Ctx) -> Fields | None:
     if m.group("M").startswith("سابق") and _FORMER.search(c.text[max(0, m.start("M") - 20):m.start("M")]):
         return None  # "مقراً عسكرياً سابقاً للفصائل": a former headquarters, not a past event
+    if m.group("M").startswith("سابق") and _FORMER_ROLE.search(c.text[max(0, m.start("M") - 45):m.start("M")]):
+        return None  # "برصاص عناصر من فصيل يتبع للجيش الوطني سابقاً": a former allegiance
     return dict(value=None, precision="unknown", relative=False, past_marker=True)
 
 

@@ -45,6 +45,7 @@ from extraction.places import (
 from extraction.roles import GroupMention, StanzaWord, link_affiliations, link_hedged, raw_group_mentions
 from extraction.schema import Article, Incident
 from extraction.triggers import Trigger, find_triggers
+from extraction.zones import hold_police
 
 log = logging.getLogger("raqib.extract")
 _SEP = "\n\n"
@@ -182,11 +183,16 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
     groups: list[GroupMention] = []
     triggers: list[Trigger] = []
     group_spans: list[tuple[int, int]] = []
+    affiliations: list[tuple[int, int]] = []  # "فرقة الحمزة التابعة لجيش الاحتلال التركي": the backer named
     for s in sentences:
         sw = words[s.lo:s.hi]
         raw = raw_group_mentions(text, sw)
         group_spans.extend((g.start, g.end) for g in raw)
-        for g in link_affiliations(raw, sw):
+        linked = link_affiliations(raw, sw)
+        kept_at = {g.start for g in linked}
+        affiliations.extend((g.start, g.end) for g in raw if g.start not in kept_at and not any(
+            k.start <= g.start < k.end for k in linked))
+        for g in linked:
             gid = successor(g.id, g.text, article.published)
             if gid is None:
                 continue  # ("فلول الإرهابيين" in 2013: no group of its own)
@@ -199,9 +205,6 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
     for k, s in enumerate(sentences):
         para_of_word[s.lo:s.hi] = [s.para] * (s.hi - s.lo)
         sent_of_word[s.lo:s.hi] = [k] * (s.hi - s.lo)
-    groups = sorted(groups + adjective_mentions(text, words, triggers, groups), key=lambda g: (g.i, g.j))
-    groups = link_hedged(resolve_anaphora(text, words, groups, para_of_word, sent_of_word), words)
-    groups = _which_occupation(groups)
     # places: gazetteer scan per paragraph, then NER LOC it missed; never inside a group name
     places: list[PlaceRef] = []
     for s, e in p.paras:
@@ -224,6 +227,13 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
     places = drop_containers(text, places)
     corners = [(m.start(), m.end()) for m in _TRIANGLE.finditer(text)]
     places = [pl for pl in places if not any(s <= pl.start < e for s, e in corners)]
+    groups = hold_police(groups, places, para_of_word,
+                         lambda pos: bisect.bisect_right(para_starts, pos) - 1, article.published)
+    groups = sorted(groups + adjective_mentions(text, words, triggers, groups), key=lambda g: (g.i, g.j))
+    groups = link_hedged(resolve_anaphora(text, words, groups, para_of_word, sent_of_word), words)
+    # (an anaphoric word inside an affiliation is no party of its own: "لجيش الاحتلال" read back as Turkey)
+    groups = [g for g in groups if not any(s <= g.start < e for s, e in affiliations)]
+    groups = _which_occupation(groups)
     persons = frozenset(k for k, w in enumerate(words) if w.start in person_starts)
     dates = []
     for s in sentences:

@@ -222,6 +222,9 @@ def split_clauses(text: str, words: list[Word], sent: Sentence) -> list[tuple[in
     for i, j in discourse.positions("clause_breaks", words, sent.lo + 1, sent.hi):
         if words[i - 1].norm in _SPEECH_VERBS:
             continue  # "وكان مصدر أفاد في وقت سابق بأن": when it was told, not another clause
+        if words[i].norm in ("وسط", "ووسط") and j == i + 1 and i + 1 < sent.hi and (
+                words[i + 1].norm.lstrip("و") in _TOWN_WORDS):
+            continue  # "انفجار عبوة ناسفة زرعت في سيارته، وسط مدينة عفرين": the middle of the town, not "amid"
         gap = text[words[i - 1].end:words[i].start]
         if any(ch in _PUNCT for ch in gap) or words[i].norm in ("فيما", "بينما") or (
                 words[i].norm in ("في", "وفي") and j - i >= 2
@@ -950,9 +953,14 @@ _PLURAL_ATTACKS = frozenset(norm_phrase("التفجيرات الهجمات ال�
 
 def _answered_from(words: list[Word], lo: int, hi: int) -> int | None:
     """Where "رداً على"، "احتجاجاً على" starts in words[lo:hi]: what follows is what was answered or
-    protested, not the clause's own attack."""
-    return next((k for k in range(lo + 1, hi - 1) if words[k].norm in _IN_RESPONSE
-                 and words[k + 1].norm in ("علي", "ل")), None)
+    protested, not the clause's own attack. So is what a side is accused of ("هاجم مقرات فرقة الحمزة،
+    بعد اتهامه لها بالوقوف وراء اغتيال ناشط")."""
+    return next((k for k in range(lo + 1, hi - 1) if (words[k].norm in _IN_RESPONSE
+                 and words[k + 1].norm in ("علي", "ل")) or (words[k].norm in _BEHIND_IT and words[k + 1].norm == "ورا")),
+                None)
+
+
+_BEHIND_IT = frozenset(norm_phrase("بالوقوف الوقوف يقف تقف وقوف"))
 
 
 def _told_abroad(c: Clause, words: list[Word], t: Trigger) -> bool:
@@ -1070,7 +1078,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
                   # is already dropped with the relative clause), not a toll period
                   and not (news_day and _in_relative_state(c, words, words[i].start))
                   and not _place_state(c, words, words[i].start)
-                  and not _ordinal_remark(words, lo, i)]
+                  and not _ordinal_remark(words, lo, i)
+                  # "ما أسفر عن مقتل 25 شخصاً، وفق حصيلة لوزارة الصحة": who counted this attack's dead
+                  and not (words[i].norm in _TOLL_WORDS and i > lo and words[i - 1].norm in _PER_SOURCE)]
     # ("خلال الأيام الثمانية الماضية": the last days; not "خلال الأسابيع الثلاثة التي سيطر فيها", one massacre)
     cumulative += [(i, j) for i, j in discourse.positions("toll_period", words, lo, hi)
                    if any(x.value is not None and x.cue_start < words[i].start for x in c.casualties)
@@ -1308,6 +1318,13 @@ def _governorates(ps: list[PlaceRef]) -> set:
 
 
 _STATES = {"syrian_government", "russia", "turkey", "israel", "us_led_coalition"}
+# who raids a hideout whose men may blow themselves up (states and the forces that police a territory)
+_RAIDERS = _STATES | {"hts", "sdf", "syrian_national_army"}
+_SWEEP_WORD = re.compile("دهم|داهم|مداهم|إنزال|انزال")
+_TOWN_WORDS = frozenset(norm_phrase("مدينة المدينة بلدة البلدة قرية القرية حي الحي العاصمة سوق السوق ناحية"))
+_TOLL_WORDS = frozenset(norm_phrase("حصيلة الحصيلة"))
+_PER_SOURCE = frozenset(norm_phrase("وفق بحسب حسب وفقا طبقا"))
+_EXECUTION_WORD = re.compile("عدم|تصفي")  # ("أعدموا"، "إعدام ميداني"، "تصفية")
 
 
 def named_armed_side(gid: str) -> bool:
@@ -2109,7 +2126,19 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence],
             parts = kept or ([p for p in parts if p.toll_clauses] if summary else parts[:1])
         for part in parts:
             out.append(_incident(article, aid, part, main_date, published, sentences))
-    return _one_per_town_day(out)
+    return _drop_bare_retellings(_one_per_town_day(out))
+
+
+def _drop_bare_retellings(incs: list[Incident]) -> list[Incident]:
+    """"قتلت عنصرين في خلية ...، غداة تفجير انتحاري استهدف كنيسة في العاصمة وأوقع 25 قتيلا" then "وكان
+    انتحاري قد أطلق النار على المصلين في كنيسة مار الياس في حي الدويلعة ...، ما أسفر عن مقتل 25 شخصاً":
+    a past attack alluded to with neither place nor day is the one told in full with the same kind and
+    dead; the allusion adds nothing."""
+    def bare(x: Incident) -> bool:
+        return x.is_background and x.location is None and x.event_date is None and x.killed is not None
+    return [x for x in incs if not (bare(x) and any(
+        y is not x and not bare(y) and y.is_background and y.attack_type == x.attack_type and y.killed == x.killed
+        for y in incs))]
 
 
 def _norm(s: str) -> str:
@@ -2530,6 +2559,10 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         # no other owner
         site = next((c.site_span for c in d.clauses if c.kind == "event" and c.site_span is not None), None)
         owner_id = implied_site_owner(_top_id(d.perp.id), article.published)
+        # ("هاجموا الفوج 46 ...، مقتل 14 عنصراً من حزم": the side the attack's own lines name is the owner)
+        sides = {_top_id(g.id) for c in d.clauses if c.kind == "event" for g in c.groups if named_armed_side(g.id)}
+        if owner_id is not None and sides - {_top_id(d.perp.id)} and owner_id not in sides:
+            owner_id = None
         if site is not None and owner_id is not None:
             target = GroupMention(owner_id, site[0], site[1], article.text[site[0]:site[1]], site[2], site[3])
     shot_down = attack_type == "other" and any(t.downed is not None for t in trig)  # (by jets, still no airstrike)
@@ -2564,6 +2597,12 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
             t.attack_type == "shelling" and "قصف" in t.text for t in trig):
         # "نصبت كميناً لدورية ... وأضاف أن المهاجمين استخدموا قذائف صاروخية": the weapons of an ambush
         attack_type = "ambush"
+    if attack_type == "suicide_attack" and d.perp is not None and _top_id(d.perp.id) in _RAIDERS and (
+            target is not None and _top_id(target.id) != _top_id(d.perp.id)) and any(
+            t.attack_type == "raid" and not t.anaphoric and _SWEEP_WORD.search(t.text) for t in trig):
+        # "مداهمة نفذها جهاز الأمن العام ... على منزل يتحصن فيه عناصر من خلية ...، أقدم خلالها أحد عناصر
+        # الخلية على تفجير نفسه بحزام ناسف": the raided side's belt, in a force's raid on it
+        attack_type = "raid"
     if attack_type == "armed_clash" and all(t.rank <= 22 for t in trig if t.attack_type == "armed_clash") and any(
             t.attack_type == "shelling" and not t.anaphoric and _instrument(article.text, t) for t in trig):
         # "كما استهدفت الفصائل بعدد من القذائف الصاروخية مناطق في قرية الرصيف": a bare "استهدف" with
@@ -2596,6 +2635,15 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     elif attack_type == "raid" and any(t.shooting for t in trig) and values["killed"] in (1, 2) and (
             values["captured"] is None and (d.perp is None or d.perp.id in _NON_STATE_KILLERS)):
         attack_type = "assassination"  # "مسلحون اقتحموا خيمة المرأة وأطلقوا النار عليها": not a security raid
+    if attack_type == "assassination" and (values["killed"] or 0) >= 3 and all(
+            _EXECUTION_WORD.search(t.text) for t in trig if t.attack_type == "assassination"):
+        # "أعدموا 15 أسيراً من مقاتلي المعارضة": a mass execution, no targeted killing of one man
+        attack_type = "other"
+    if attack_type == "abduction" and target is not None and not groups[target.id].target_only and any(
+            t.attack_type == "armed_clash" and t.rank >= 30 and not t.anaphoric for t in trig):
+        # "سيطروا على مقر رئيسي للتنظيم بعد اشتباكات ...، وإنهم احتجزوا نحو 30 من عناصره": fighters taken in
+        # a battle are its prisoners (ACLED's abduction is violence against civilians)
+        attack_type = "armed_clash"
     if attack_type in ("armed_clash", "other") and any(c.vehicle_hit for c in d.clauses if c.kind == "event" and any(
             c.lo <= t.i < c.hi for t in trig)):
         attack_type = "ambush"  # "هجوم نفذته خلايا داعش على حافلة مبيت عسكرية": on the road, no battle

@@ -34,6 +34,8 @@ _PERP_FILLERS = frozenset(norm_phrase(
     "مسلحين مسلحون المسلحين يشتبه ينتمون ينتمي انتحاري انتحارية انتحاريون انتحاريين انتحاريان انغماسي انغماسيون انغماسيين قناص قناصة "
     "عنصر عنصرا تنظيم إرهابيو إرهابيي الإرهابيين إرهابيين مرتزقة مرتزقته سلاح الجو وحدات وحدة فلول طائرة "
     "مرتبطون مرتبطين مرتبطة "
+    # a security unit and whose it is ("داهمت قوة أمنية تابعة للهيئة منزل ناشط")
+    "أمنية أمني الأمنية الأمني "
     "مجموعة مسلحة دورية دوريات قوة وحدة فصائل فصيل كتائب كتيبة ما تسمى يسمى المسماة المسمى المدعوة "
     # adjectives between an attack word and its agent: "قصف مدفعي وصاروخي لقوات النظام"
     "مدفعي مدفعيا صاروخي صاروخيا جوي جوية جويا مكثف مكثفا مكثفة عنيف عنيفة متفجر متفجرة ناسفة انتحارية "
@@ -243,7 +245,8 @@ def link_affiliations(raw: list[GroupMention], words: list[Word]) -> list[GroupM
     for g in raw:
         prev = out[-1] if out else None
         if prev is not None and g.i - prev.j <= 3:
-            gap = [w.norm for w in words[prev.j:g.i]]
+            # (a closing quote counts for nothing: "فرقة الحمزة" التابعة لجيش الاحتلال التركي)
+            gap = [w.norm for w in words[prev.j:g.i] if any(ch.isalnum() for ch in w.norm)]
             first_of_g = words[g.i].norm
             hedge = prev.id in ("unknown", "civilians") and bool(gap) and all(w in _HEDGE for w in gap)
             # ("فصائل المعارضة السورية المسلحة بقيادة هيئة تحرير الشام": an adjective of the first may come before)
