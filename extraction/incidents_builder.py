@@ -956,11 +956,13 @@ def _answered_from(words: list[Word], lo: int, hi: int) -> int | None:
     protested, not the clause's own attack. So is what a side is accused of ("هاجم مقرات فرقة الحمزة،
     بعد اتهامه لها بالوقوف وراء اغتيال ناشط")."""
     return next((k for k in range(lo + 1, hi - 1) if (words[k].norm in _IN_RESPONSE
-                 and words[k + 1].norm in ("علي", "ل")) or (words[k].norm in _BEHIND_IT and words[k + 1].norm == "ورا")),
-                None)
+                 and words[k + 1].norm in ("علي", "ل")) or (words[k].norm in _BEHIND_IT and words[k + 1].norm == "ورا")
+                 or (words[k].norm in _INVOLVED_IN and words[k + 1].norm == "في")), None)
 
 
 _BEHIND_IT = frozenset(norm_phrase("بالوقوف الوقوف يقف تقف وقوف"))
+# ("حملة أمنية استهدفت مجموعة مسلحة تتهمها السلطات بالتورط في عمليات خطف وقتل")
+_INVOLVED_IN = frozenset(norm_phrase("بالتورط بتورطها بتورطه بتورطهم بضلوعها بضلوعه بضلوعهم"))
 
 
 def _told_abroad(c: Clause, words: list[Word], t: Trigger) -> bool:
@@ -998,6 +1000,15 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
     # "وكان المرصد قد وثق استشهاد 23 مواطناً في الغارة ذاتها": the same attack, told again
     c.triggers = [replace(t, anaphoric=True) if t.j < c.hi and words[t.j].norm in _SAME_WORDS
                   and words[t.i].norm.lstrip("وبل").startswith("ال") else t for t in c.triggers]
+    among = next((k for k in range(c.lo, c.hi) if words[k].norm in _AMONG_THEM), None)
+    if among is not None and any(t.anaphoric and t.i < among and not (
+            t.i > c.lo and words[t.i - 1].norm.lstrip("و") in _AFTER_WORDS) for t in c.triggers) and all(
+            t.i > among for t in c.triggers if not t.anaphoric):
+        # (not "بعد المجزرة التي شهدتها المزرعة ...، والتي وثق المرصد فيها استشهاد 55 بينهم نساء، قتل معظمهم
+        # على يد مسلحين": an earlier attack named, then told)
+        # "بأن حصيلة الاشتباكات بلغت 12 قتيلاً، بينهم ثلاثة مدنيين قضوا برصاص عشوائي": how some of the
+        # attack's dead died, not another attack
+        c.triggers = [t if t.anaphoric else replace(t, anaphoric=True) for t in c.triggers]
     real = [t for t in c.triggers if not t.anaphoric]
     claim_at = next((k for k in range(c.lo, c.hi) if words[k].norm.lstrip("و").startswith(_CLAIM_STEMS)
                      or "مسوولي" in words[k].norm), None)
@@ -1080,7 +1091,10 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
                   and not _place_state(c, words, words[i].start)
                   and not _ordinal_remark(words, lo, i)
                   # "ما أسفر عن مقتل 25 شخصاً، وفق حصيلة لوزارة الصحة": who counted this attack's dead
-                  and not (words[i].norm in _TOLL_WORDS and i > lo and words[i - 1].norm in _PER_SOURCE)]
+                  and not (words[i].norm in _TOLL_WORDS and i > lo and words[i - 1].norm in _PER_SOURCE)
+                  # "دون ورود معلومات عن حصيلة الضحايا هناك": no toll known, no period's toll
+                  and not (words[i].norm in _TOLL_WORDS and i > lo and words[i - 1].norm == "عن"
+                           and discourse.any_in("no_info", words, max(lo, i - 6), i))]
     # ("خلال الأيام الثمانية الماضية": the last days; not "خلال الأسابيع الثلاثة التي سيطر فيها", one massacre)
     cumulative += [(i, j) for i, j in discourse.positions("toll_period", words, lo, hi)
                    if any(x.value is not None and x.cue_start < words[i].start for x in c.casualties)
@@ -1322,7 +1336,11 @@ _STATES = {"syrian_government", "russia", "turkey", "israel", "us_led_coalition"
 _RAIDERS = _STATES | {"hts", "sdf", "syrian_national_army"}
 _SWEEP_WORD = re.compile("دهم|داهم|مداهم|إنزال|انزال")
 _TOWN_WORDS = frozenset(norm_phrase("مدينة المدينة بلدة البلدة قرية القرية حي الحي العاصمة سوق السوق ناحية"))
-_TOLL_WORDS = frozenset(norm_phrase("حصيلة الحصيلة"))
+_AMONG_THEM = frozenset(norm_phrase("بينهم بينهن بينهما منهم"))
+_AFTER_WORDS = frozenset(norm_phrase("بعد عقب إثر اثر غداة"))
+_PROTEST_WORD = re.compile("مظاهرة|مظاهرات|المتظاهرين|متظاهرين|المحتجين|محتجين|اعتصام")
+_FIGHT_WORD = re.compile("اشتباك|اشتبك|معارك|معركة|مواجهات|اقتتال")
+_TOLL_WORDS = frozenset(norm_phrase("حصيلة"))  # (not "بحسب الحصيلة التي رصدتها وكالتنا": a running total)
 _PER_SOURCE = frozenset(norm_phrase("وفق بحسب حسب وفقا طبقا"))
 _EXECUTION_WORD = re.compile("عدم|تصفي")  # ("أعدموا"، "إعدام ميداني"، "تصفية")
 
@@ -1602,7 +1620,17 @@ def _update_home(c: Clause, drafts: list[Draft]) -> Draft | None:
     # "ارتفعت حصيلة ضحايا البراميل التي ألقيت أمس الأحد": a day told after the rise dates the attack
     # updated (another one than today's); "وصباح اليوم، ارتفعت الحصيلة" only dates the report
     own_day = next((d.value for d in c.dates if d.kind in STRONG_DATES and d.value and d.start > rise_at), None)
+    # (an attack whose own kind is the one named first: "ارتفاع حصيلة قتلى الاشتباكات" after an abduction
+    # that "تطورت إلى اشتباكات" goes to the clashes told before it)
+    return _update_home_in(c, drafts, exact, fam, own_day, strict=True) or _update_home_in(
+        c, drafts, exact, fam, own_day, strict=False)
+
+
+def _update_home_in(c: Clause, drafts: list[Draft], exact: list[PlaceRef], fam: set, own_day, strict: bool,
+                    ) -> Draft | None:
     for d in reversed(drafts):
+        if strict and (not fam or _FAMILY.get(most_specific(list(d.types))) not in fam):
+            continue
         if d.is_title or d.background or c.sent - d.last_sent > 8 or d.clauses[0].next_blast:
             continue  # (the toll of a series is the first blast's: its lede told the series)
         if exact and d.places and not any(same_area(p, q, km=1.0) for p in exact for q in d.places):
@@ -1883,7 +1911,9 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                         recent[0].perp and _related(recent[0].perp.id, c.target.id)):
                     recent[0].target = c.target  # "فيما أصيب أكثر من 140 مواطنا": the victims of the attack
                 if (recent[0].perp is None or c.claim == "one") and c.perp is not None and not (
-                        recent[0].target is not None and _related(recent[0].target.id, c.perp.id)):
+                        recent[0].target is not None and _related(recent[0].target.id, c.perp.id)) and not any(
+                        t.involved for t in c.triggers):
+                    # (not who arrested "المتورطين في الاعتداء": the sweep's side, never the attack's)
                     # "فيما سارع تنظيم داعش إلى تبني العملية": a claim outweighs where the fire came from
                     recent[0].perp = c.perp
             elif any(x.value is not None for x in c.casualties) and (c.groups or c.places) and any(
@@ -2608,6 +2638,18 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         # "كما استهدفت الفصائل بعدد من القذائف الصاروخية مناطق في قرية الرصيف": a bare "استهدف" with
         # shells as its instrument is shelling
         attack_type = "shelling"
+    if attack_type == "shelling" and any(
+            t.attack_type == "armed_clash" and t.rank >= 30 and not t.anaphoric and _FIGHT_WORD.search(t.text)
+            and _BETWEEN_SIDES.match(article.text, t.end) for t in trig) and not any(
+            t.attack_type == "shelling" and not t.anaphoric and "قصف" in t.text for t in trig):
+        # "اشتباكات عنيفة اندلعت بين مسلحين من عشائر البدو ومجموعات محلية درزية" then "استُخدمت فيها
+        # الأسلحة المتوسطة وقذائف الهاون": a battle between two sides, whatever weapons it used
+        attack_type = "armed_clash"
+    if attack_type == "armed_clash" and target is not None and _soft_civilians(target) and any(
+            t.attack_type == "armed_clash" and not t.anaphoric and _FIGHT_WORD.search(t.text) for t in trig):
+        # "اشتباكات شهدتها مدينة جرمانا ... أسفرت عن مقتل 10 أشخاص": the dead of a fight counted as
+        # persons are not its target (the sides fought each other)
+        target = None
     if attack_type == "armed_clash" and target is not None and groups[target.id].target_only and not any(
             t.attack_type == "armed_clash" and _BETWEEN_SIDES.match(article.text, t.end) for t in trig) and not any(
             c.similar for c in d.clauses):  # ("قُتل 11 من جامعي الكمأة في هجوم مماثل": like the assault told)
@@ -2621,8 +2663,10 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         values = {k: None for k in values}  # another village of the list has the toll
     if d.own_toll is not None:
         values = {k: None for k in values} | {d.own_toll.kind: d.own_toll.value}
+    protest = any(_PROTEST_WORD.search(article.text[c.start:c.end]) for c in d.clauses if c.kind == "event")
     if attack_type == "other" and any(t.shooting for t in trig) and values["killed"] in (1, 2) and not (
-            d.perp is not None and _top_id(d.perp.id) in _STATES - {"syrian_government"}):
+            d.perp is not None and _top_id(d.perp.id) in _STATES - {"syrian_government"}) and not protest:
+        # (not "أطلقوا النار على مظاهرة خرجت في المدينة": fire on a crowd is no targeted killing)
         # (a foreign army's fire is no targeted killing: "فيما قتل شاب برصاصها" after an Israeli incursion)
         attack_type = "assassination"  # "مقتل عنصر برصاص مجهولين": a targeted killing
     elif attack_type == "armed_clash" and any(t.shooting for t in trig) and values["killed"] in (1, 2) and not any(
@@ -2639,8 +2683,11 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
             _EXECUTION_WORD.search(t.text) for t in trig if t.attack_type == "assassination"):
         # "أعدموا 15 أسيراً من مقاتلي المعارضة": a mass execution, no targeted killing of one man
         attack_type = "other"
+    lead = min((t.start for t in trig if not t.anaphoric), default=None)
     if attack_type == "abduction" and target is not None and not groups[target.id].target_only and any(
+            t.start == lead and t.attack_type == "armed_clash" and not t.anaphoric for t in trig) and any(
             t.attack_type == "armed_clash" and t.rank >= 30 and not t.anaphoric for t in trig):
+        # (the battle told first; not "اتهمت الوزارة حزب الله باختطاف ثلاثة من عناصر الجيش" then clashes)
         # "سيطروا على مقر رئيسي للتنظيم بعد اشتباكات ...، وإنهم احتجزوا نحو 30 من عناصره": fighters taken in
         # a battle are its prisoners (ACLED's abduction is violence against civilians)
         attack_type = "armed_clash"

@@ -194,6 +194,12 @@ def singular_at(text: str, words: list[Word], i: int) -> Count | None:
         # between the one killed and the one with him
         for k in range(one.j, min(len(words) - 1, one.j + 9)):
             w = words[k].norm
+            if w == "مع" and k + 3 < len(words) and not any(ch in text[words[k - 1].end:words[k].start] for ch in ".:؛"):
+                # "قُتل قائد عسكري في حركة أحرار الشام مع ثلاثة من مرافقيه": the men with him, counted
+                n = count_at(text, words, k + 1)
+                if n is not None and n.value is not None and n.j + 1 < len(words) and words[n.j].norm == "من" and \
+                        words[n.j + 1].norm in _COMPANIONS:
+                    return _mk(text, words, i, n.j + 2, 1 + n.value)
             if any(ch in text[words[k - 1].end:words[k].start] for ch in ".:؛") or w in ("مع", "بينما", "فيما"):
                 break
             if not w.startswith("و") or len(w) < 3:

@@ -70,11 +70,23 @@ def gazetteer_mentions(text: str, start: int, end: int) -> list[PlaceRef]:
         if not cands:
             continue
         s, e = m.start + start, m.end + start
-        if outlet_name(text, e):
+        if outlet_name(text, e) or _construct_head(text, s, e, cands[0]):
             continue
         codes = frozenset(getattr(c, "admin1_pcode", None) for c in cands) - {None}
         out.append(PlaceRef(s, e, text[s:e], cands[0], "gazetteer", codes))
     return out
+
+
+def _construct_head(text: str, s: int, e: int, cand: object) -> bool:
+    """"منطقة باب الصغير في دمشق": a bare noun heading a construct ("باب" + "الصغير") is not the town
+    whose name is that noun with the article ("الباب"): the name matched without its "ال" and the next word
+    has one."""
+    name = str(getattr(cand, "name_ar", "") or "")
+    last = text[s:e].split()[-1] if text[s:e].split() else ""
+    nxt = text[e:e + 30].split()
+    bare = normalize_ar(name[2:])
+    return name.startswith("ال") and bool(nxt) and nxt[0].startswith("ال") and bare in (
+        normalize_ar(last), normalize_ar(last[1:]))  # ("وباب الصغير")
 
 
 def resolve(text: str, context: str | None, admin1: set[str] | None = None) -> object | None:

@@ -254,6 +254,8 @@ def link_affiliations(raw: list[GroupMention], words: list[Word]) -> list[GroupM
                 any(_is_affil_word(w) for w in gap) and all(
                     _is_affil_word(w) or w in ("ل", "من") or w in _GROUP_ADJECTIVES for w in gap)) or (
                 not gap and first_of_g.startswith("ل") and not first_of_g.startswith("ال"))
+            if linked and prev.id == "unknown" and g.id == "civilians":
+                linked = False  # "مجموعات من المسلحين من أبناء العشائر": armed men drawn from civilians are armed men
             if linked:
                 if prev.id in ("unknown", "civilians"):
                     # "مسلحون تابعون لـ داعش"، "ستة أشخاص يرجح أنهم من داعش" -> داعش (phrase starts at the noun)
