@@ -104,6 +104,7 @@ class Clause:
     military_site: bool = False  # names a military site ("مطار"، "حاجز"، "مركز البحوث العلمية")
     another: bool = False  # "غارة أخرى"، "عاد بعد ساعات ليستهدف": another attack than the one told
     vehicle_hit: bool = False  # names a bus or a convoy, and no fighting ("هجوم ... على حافلة مبيت عسكرية")
+    spread_to: bool = False  # "وامتدت لاحقاً إلى قرية تل بطال": the fight told, spread to the place named
     site_span: tuple[int, int, int, int] | None = None  # the first such site's (start, end, i, j)
     update: Casualty | None = None  # "ارتفعت حصيلة ضحايا الهجوم ... إلى 86 قتيلا": the new toll of this attack
     pluperfect: bool = False  # background only by its opening "وكان ... قد" (no past date, no "مماثل")
@@ -1000,6 +1001,13 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
     # "وكان المرصد قد وثق استشهاد 23 مواطناً في الغارة ذاتها": the same attack, told again
     c.triggers = [replace(t, anaphoric=True) if t.j < c.hi and words[t.j].norm in _SAME_WORDS
                   and words[t.i].norm.lstrip("وبل").startswith("ال") else t for t in c.triggers]
+    spread = next((t for t in c.triggers if _SPREAD.match(t.text)), None)
+    to = next((k for k in range(spread.j, c.hi) if words[k].norm == "الي"), None) if spread is not None else None
+    if to is not None and any(p.start > words[to].start for p in c.places):
+        # "امتدت المواجهات التي اندلعت في مدينة جرمانا إلى منطقة أشرفية صحنايا": the fight is now where it
+        # spread to; where it began is the earlier attack's place
+        c.places = [p for p in c.places if p.start > words[to].start]
+        c.spread_to = True
     among = next((k for k in range(c.lo, c.hi) if words[k].norm in _AMONG_THEM), None)
     if among is not None and any(t.anaphoric and t.i < among and not (
             t.i > c.lo and words[t.i - 1].norm.lstrip("و") in _AFTER_WORDS) for t in c.triggers) and all(
@@ -1170,9 +1178,19 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
                ch in text[first_real:words[i].start] for ch in "،,") and words[i].norm.lstrip("و") not in _DENIALS)
            # "ولم يصدر تعليق رسمي على الهجوم، لكن التلفزيون قال إن الطائرات نفذت غارات": "but" turns to the news
            and not any(words[k].norm in _BUT and any(t.i > k for t in real) for k in range(i + 1, hi))
+           # "نفذ ضربة جوية استهدفت مجموعة متطرفة كانت تستعد لمهاجمة السكان": what the target was about to do
+           and not (first_real is not None and words[i].start > first_real and any(
+               words[k].norm.lstrip("و") in _WAS_WHO for k in range(max(lo, i - 2), i)))
            for i, _j in discourse.positions("not_event", words, lo, hi)):
         c.kind, c.why = "none", "not an event"
         return
+    aim = next((i for i, _j in discourse.positions("not_event", words, lo, hi) if first_real is not None
+                and words[i].start > first_real and any(words[k].norm.lstrip("و") in _WAS_WHO
+                                                        for k in range(max(lo, i - 2), i))), None)
+    if aim is not None:
+        # (what the target was about to do names no kind of this attack: "كانت تستعد لمهاجمة السكان")
+        c.triggers = [t for t in c.triggers if t.i < aim]
+        real = [t for t in c.triggers if not t.anaphoric]
     has_date = any(d.kind in SPECIFIC_DATES and not d.text.startswith(("منذ", "ومنذ")) for d in c.dates)  # "منذ أسابيع" is a period
     has_count = any(x.value is not None for x in c.casualties)
     generic = discourse.any_in("generic", words, lo, hi) or any(
@@ -1338,6 +1356,8 @@ _SWEEP_WORD = re.compile("دهم|داهم|مداهم|إنزال|انزال")
 _TOWN_WORDS = frozenset(norm_phrase("مدينة المدينة بلدة البلدة قرية القرية حي الحي العاصمة سوق السوق ناحية"))
 _AMONG_THEM = frozenset(norm_phrase("بينهم بينهن بينهما منهم"))
 _AFTER_WORDS = frozenset(norm_phrase("بعد عقب إثر اثر غداة"))
+_WAS_WHO = frozenset(norm_phrase("كانت كان كانوا التي الذي الذين"))
+_SPREAD = re.compile(r"^و?(امتد|تمدد)")
 _PROTEST_WORD = re.compile("مظاهرة|مظاهرات|المتظاهرين|متظاهرين|المحتجين|محتجين|اعتصام")
 _FIGHT_WORD = re.compile("اشتباك|اشتبك|معارك|معركة|مواجهات|اقتتال")
 _TOLL_WORDS = frozenset(norm_phrase("حصيلة"))  # (not "بحسب الحصيلة التي رصدتها وكالتنا": a running total)
@@ -1868,6 +1888,16 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                 if town is not None:
                     recent = [town] + [d for d in recent if d is not town]
             far = [p for p in c.places if p.precision <= 2]
+            if far and c.spread_to and not c.is_title and not any(
+                    same_area(p, q, km=2.0) for p in far for d in recent[:1] for q in d.places if q.precision <= 1):
+                # "وامتدت لاحقاً إلى قرية تل بطال شمالي الباب": the fight told, now in another place (or the
+                # lede: "امتدت المواجهات التي اندلعت في جرمانا إلى منطقة أشرفية صحنايا")
+                c.kind, c.why = "event", "spread to another place"
+                told = recent[0].target if recent and recent[0].target is not None and named_armed_side(
+                    recent[0].target.id) else c.target
+                drafts.append(Draft([c], c.is_title, recent[0].background if recent else c.background,
+                                    recent[0].perp if recent else c.perp, told))
+                continue
             if far and (c.new_event or not recent) and any(t.attack_type == "armed_clash" and not t.generic_plural
                                                             and _NOT_A_CLASH not in t.text and (c.perp is not None or any(
                                                                 w in t.text for w in _CLASH_STEMS))
