@@ -189,9 +189,7 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
         raw = raw_group_mentions(text, sw)
         group_spans.extend((g.start, g.end) for g in raw)
         linked = link_affiliations(raw, sw)
-        kept_at = {g.start for g in linked}
-        affiliations.extend((g.start, g.end) for g in raw if g.start not in kept_at and not any(
-            k.start <= g.start < k.end for k in linked))
+        affiliations.extend((g.start, g.end) for g in raw if not any(k.start <= g.start < k.end for k in linked))
         for g in linked:
             gid = successor(g.id, g.text, article.published)
             if gid is None:

@@ -1168,6 +1168,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
     # اتفاق وقف إطلاق النار") qualifies it; it does not deny it
     told = min((x.cue_start for x in c.casualties if x.value is not None), default=None)
     first_real = min((t.start for t in real), default=None)
+    cues = discourse.positions("not_event", words, lo, hi)
+    aims = {i for i, _j in cues if first_real is not None and words[i].start > first_real and any(
+        words[k].norm.lstrip("و") in _WAS_WHO for k in range(max(lo, i - 2), i))}
     if any(not any(words[k].norm in _TIME_REF for k in range(max(lo, i - 2), i))
            and not (i > lo and words[i - 1].norm.lstrip("و") in _LINE_WORDS)  # "خط وقف إطلاق النار": a place
            and not (told is not None and first_real is not None and words[i].start > max(told, first_real))
@@ -1179,14 +1182,11 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
            # "ولم يصدر تعليق رسمي على الهجوم، لكن التلفزيون قال إن الطائرات نفذت غارات": "but" turns to the news
            and not any(words[k].norm in _BUT and any(t.i > k for t in real) for k in range(i + 1, hi))
            # "نفذ ضربة جوية استهدفت مجموعة متطرفة كانت تستعد لمهاجمة السكان": what the target was about to do
-           and not (first_real is not None and words[i].start > first_real and any(
-               words[k].norm.lstrip("و") in _WAS_WHO for k in range(max(lo, i - 2), i)))
-           for i, _j in discourse.positions("not_event", words, lo, hi)):
+           and i not in aims
+           for i, _j in cues):
         c.kind, c.why = "none", "not an event"
         return
-    aim = next((i for i, _j in discourse.positions("not_event", words, lo, hi) if first_real is not None
-                and words[i].start > first_real and any(words[k].norm.lstrip("و") in _WAS_WHO
-                                                        for k in range(max(lo, i - 2), i))), None)
+    aim = min(aims, default=None)
     if aim is not None:
         # (what the target was about to do names no kind of this attack: "كانت تستعد لمهاجمة السكان")
         c.triggers = [t for t in c.triggers if t.i < aim]
