@@ -59,6 +59,8 @@ def _lex() -> _Lex:
         entries[f"{kind}:before"] = raw[kind]["before"]
         if raw[kind].get("counted_after"):
             entries[f"{kind}:counted"] = raw[kind]["counted_after"]
+        if raw[kind].get("found"):
+            entries[f"{kind}:found"] = raw[kind]["found"]
     entries["captured:scope"] = raw.get("captured_scope") or []
     for kind, forms in (raw.get("pronoun") or {}).items():
         for number, phrases in forms.items():
@@ -194,6 +196,25 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
     return best
 
 
+_ON = frozenset(norm_phrase("على"))
+_SINGULAR_FOUND = frozenset(norm_phrase("مقتولا مقتولة"))
+
+
+def _found_count(text: str, words: list[Word], lo: int, i: int) -> tuple[int | None, Count | None]:
+    """"العثور على رجل وزوجته من أبناء إحدى العشائر مقتولين": the dead are who was found, counted
+    after the last "على" within ten words before the participle ("رجل وزوجته" = 2); else a singular
+    participle ("وُجد مقتولاً") is one, and a plural one no number."""
+    for k in range(i - 1, max(lo, i - 10) - 1, -1):
+        if words[k].norm in _ON:
+            c = count_at(text, words, k + 1) or singular_at(text, words, k + 1)
+            if c is not None and c.value is not None and c.j <= i:
+                return c.value, c
+            break
+    if words[i].norm in _SINGULAR_FOUND:
+        return 1, Count(1, i, i + 1, words[i].start, words[i].end, text[words[i].start:words[i].end])
+    return None, None
+
+
 def _month_after(words: list[Word], c: Count) -> bool:
     """A day of a month ("5 آذار") or the year after one ("آذار 2019"، "فبراير/شباط 2024")."""
     return (c.j < len(words) and words[c.j].norm.lstrip("/") in month_first_words()) or (
@@ -257,6 +278,10 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                     words[x].norm.startswith(_lex().people) for x in range(c.i, min(hi, c.j + 2))):
                 continue
             out.append(Casualty(kind, c.value, m.start, m.end, c, c.j))
+            continue
+        if where == "found":
+            value, found = _found_count(text, words, lo, i)
+            out.append(Casualty(kind, value, m.start, m.end, found, j))
             continue
         if where == "scope":
             if not any(x.i < m.i for x in _lex().arrest.find(text, sub)):
