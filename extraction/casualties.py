@@ -197,6 +197,7 @@ def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None
 
 
 _ON = frozenset(norm_phrase("على"))
+_VAGUE_HEADS = frozenset(norm_phrase("عدد العديد عشرات العشرات مئات المئات"))
 _SINGULAR_FOUND = frozenset(norm_phrase("مقتولا مقتولة"))
 
 
@@ -215,9 +216,15 @@ def _found_count(text: str, words: list[Word], lo: int, i: int) -> tuple[int | N
     return None, None
 
 
+def _of_month(words: list[Word], k: int) -> bool:
+    """"من شباط" at words[k]: the month a day number before it belongs to."""
+    return k + 1 < len(words) and words[k].norm == "من" and words[k + 1].norm.lstrip("/") in month_first_words()
+
+
 def _month_after(words: list[Word], c: Count) -> bool:
-    """A day of a month ("5 آذار") or the year after one ("آذار 2019"، "فبراير/شباط 2024")."""
+    """A day of a month ("5 آذار"، "15 من شباط") or the year after one ("آذار 2019"، "فبراير/شباط 2024")."""
     return (c.j < len(words) and words[c.j].norm.lstrip("/") in month_first_words()) or (
+        c.j + 1 < len(words) and words[c.j].norm == "من" and words[c.j + 1].norm.lstrip("/") in month_first_words()) or (
         c.i > 0 and words[c.i - 1].norm.split("/")[-1] in month_first_words()) or (
         # "في نوفمبر تشرين الثاني 2016": the year after a two-word month name
         c.i > 1 and words[c.i - 1].norm in _SECOND and words[c.i - 2].norm in month_first_words())
@@ -350,9 +357,14 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                         and k2 + 2 + lo in subject)  # "احتجز عناصر من الأمن العسكري ثلاثة شبان"
                     or (sub[k2].norm == "من" and k2 + 1 + lo in subject and k2 > 0 and sub[k2 - 1].norm in _MEMBERS)
                     # "اختطف مجهولون يوم الأحد 19 أيار الجاري، شاباً": the day of the month
-                    or (sub[k2].norm.isdigit() and k2 + 1 < len(sub) and sub[k2 + 1].norm in month_first_words())):
+                    or (sub[k2].norm.isdigit() and k2 + 1 < len(sub) and sub[k2 + 1].norm in month_first_words())
+                    # "قُتل في 15 من شباط الماضي عنصران"
+                    or (sub[k2].norm.isdigit() and _of_month(sub, k2 + 1))
+                    or (sub[k2].norm == "من" and k2 > 0 and sub[k2 - 1].norm.isdigit() and _of_month(sub, k2))):
                 past_in = past_in or (sub[k2].norm == "في" and not (  # ("في حزيران الماضي": a date, not a place)
-                    k2 + 1 < len(sub) and sub[k2 + 1].norm in month_first_words()))
+                    k2 + 1 < len(sub) and (sub[k2 + 1].norm in month_first_words() or (
+                        sub[k2 + 1].norm.isdigit() and (  # ("في 15 من شباط"، "في 5 آذار")
+                            _of_month(sub, k2 + 2) or (k2 + 2 < len(sub) and sub[k2 + 2].norm in month_first_words()))))))
                 k2 += 1
                 if k2 < len(sub):
                     c = count_at(text, words, k2 + lo) or (None if past_in else (
@@ -378,8 +390,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                 c = _named_past_subject(text, words, sub, lo, k, subject, one_named)
             if c is None and k + 1 < len(sub):
                 c = _definite_count(text, words, k + lo)
-            if c is None:
-                c = _count_before(text, words, lo, m.i + lo)
+            if c is None and not (k < len(sub) and sub[k].norm in _VAGUE_HEADS):
+                c = _count_before(text, words, lo, m.i + lo)  # (not "وإصابة عدد آخر": no number told)
             if (c is None or c.value == 1) and _dual_verb(text, sub, m):
                 c = Count(2, i, j, m.start, m.end, text[m.start:m.end])
             if c is None and k_end is not None:  # "لقي مصرعه": the pronoun is the count

@@ -121,6 +121,7 @@ class Clause:
     owner_named: GroupMention | None = None  # "أن الطائرة تابعة للتحالف الدولي": who the attacker told was
     learnt: bool = False  # "وتبيّن لاحقاً أنهما عنصران في الأمن العام": what was learnt about the victims
     dead_told: bool = False  # "وكان الشهيد ... منتسباً إلى صفوف الأسايش": who the dead man was
+    caused_by_told: bool = False  # "كما تسبب القصف بدمار واسع": what the attack (its definite noun) caused
     past_dated: bool = False  # "إذ شهدت في فبراير/شباط 1982 حملة عسكرية": dated weeks or more before the news
     detail: bool = False  # "ففي مدينة السويداء، ...": opens with "ففي", a detail of what was told before
     next_blast: bool = False  # "فيما فجر انتحاري ثالث نفسه قرب مبنى مديرية الكهرباء": another blast, another site
@@ -162,9 +163,14 @@ class Draft:
 
     def strong_date(self) -> DateMention | None:
         for c in self.clauses:
-            for d in c.dates:
-                if d.kind in STRONG_DATES:
-                    return d
+            strong = [d for d in c.dates if d.kind in STRONG_DATES]
+            if len({d.value for d in strong}) > 1 and c.triggers:
+                # "استقدمت منذ يومين تعزيزات ...، وبدأت الاقتحام فجر اليوم ...، بعد استهدافه بقذائف الهاون":
+                # of two days told, the one nearest the attack words is the attack's
+                lead = [t for t in c.triggers if not t.anaphoric] or c.triggers
+                return min(strong, key=lambda d: min(abs(d.start - t.start) for t in lead))
+            if strong:
+                return strong[0]
         return None
 
     def any_date(self) -> DateMention | None:
@@ -197,6 +203,30 @@ _ITS_SIDE = frozenset(norm_phrase("جهته جهتها جهتهم جانبه ج�
 _OWN_WORDS = tuple(norm_phrase("قال أعلن أكد ذكر أفاد اعتبر نفى زعم اتهم أوضح قالت أعلنت أكدت ذكرت نفت"))
 
 
+_WHILE_OPENERS = frozenset(norm_phrase("فيما بينما وفيما وبينما"))
+_SAID = frozenset(norm_phrase("قال قالت أفاد أفادت ذكر ذكرت وثق وثقت أكد أكدت"))
+_SITE_BACK = frozenset(norm_phrase("السوق المشفى المستشفى الحي البلدة المدينة القرية المخيم المبنى المدرسة الفرن"))
+
+
+def _monitor_version(words: list[Word], lo: int, hi: int, c: Clause) -> bool:
+    """"في حين قال المرصد السوري لحقوق الإنسان إن 36 مدنياً قتلوا بغارات ... على السوق"، "فيما قال
+    المرصد ... إن 7 أطفال قضوا في قصف المدرسة": a source's version of the attack just told, naming no place
+    but the site told and giving a toll."""
+    if c.places or not c.casualties or not c.triggers:
+        return False
+    if words[lo].norm in ("في", "وفي") and lo + 1 < hi and words[lo + 1].norm == "حين":
+        k0 = lo + 1
+    elif words[lo].norm in _WHILE_OPENERS:
+        k0 = lo
+    else:
+        return False
+    said = next((k for k in range(k0 + 1, min(hi, k0 + 3)) if words[k].norm in _SAID), None)
+    that = next((k for k in range(said + 1, min(hi, said + 10)) if words[k].norm in ("ان", "بان")), None) if said else None
+    ends = {t.j for t in c.triggers}
+    return that is not None and all(x.cue_start > words[that].start for x in c.casualties) and any(
+        words[k].norm in _SITE_BACK and (words[k - 1].norm in ("علي", "على") or k in ends) for k in range(that + 1, hi))
+
+
 def _side_statement(words: list[Word], lo: int, hi: int) -> bool:
     """"من جهته، قال ..."، "ومن جانبها، أعلنت ..."، "في المقابل، قالت مصادر ...": a party's own statement
     opens the clause."""
@@ -213,8 +243,10 @@ def _inside_quote(text: str, start: int, pos: int) -> bool:
 
 def _later_time(words: list[Word], k: int) -> bool:
     """"في وقت لاحق"، "في ساعات لاحقة": later the same story, not another clause."""
-    # (and "في وقت متأخر من مساء الأربعاء"، "في وقت مبكر من صباح اليوم": a time of day, not "while")
-    return k + 1 < len(words) and words[k].norm in _TIME_NOUNS and words[k + 1].norm.startswith(("لاحق", "متاخر", "مبكر"))
+    # (and "في وقت متأخر من مساء الأربعاء"، "في وقت مبكر من صباح اليوم": a time of day, not "while"; and
+    # "استهدفت في وقت سابق من اليوم نفسه موقعاً": earlier the same day, told inside the clause)
+    return k + 1 < len(words) and words[k].norm in _TIME_NOUNS and (words[k + 1].norm.startswith(
+        ("لاحق", "متاخر", "مبكر")) or (words[k + 1].norm == "سابق" and _earlier_today(words, k - 1, min(len(words), k + 5))))
 
 
 def split_clauses(text: str, words: list[Word], sent: Sentence) -> list[tuple[int, int]]:
@@ -348,6 +380,16 @@ _DIED_OF_WOUNDS = tuple(norm_phrase("وفاة متاثر"))  # "بعد وفاة 
 _EARLIER_FORMS = (_EARLIER, ("و" + _EARLIER[0],) + _EARLIER[1:])  # "في وقت سابق"، "وفي وقت سابق"
 
 
+_MOST_OF = frozenset(norm_phrase("أغلب معظم غالبية جميع كل أكثر"))
+_WAS = frozenset(norm_phrase("كان كانت وكان وكانت"))
+
+
+def _toll_described(words: list[Word], lo: int, hi: int) -> bool:
+    """"فيما كان أغلب القتلى من عناصر المجموعة": "كان" before "most of" describes the toll just told;
+    it tells no past event."""
+    return any(words[k].norm in _WAS and k + 1 < hi and words[k + 1].norm in _MOST_OF for k in (lo, lo + 1) if k < hi)
+
+
 def _starts_earlier(words: list[Word], lo: int, hi: int) -> bool:
     """The clause opens with "(و)في وقت سابق"."""
     n = len(_EARLIER)
@@ -393,6 +435,21 @@ def _named_street(words: list[Word], pos: int) -> bool:
     """A place name right after "شارع" names a street, not the place."""
     k = bisect.bisect_left(words, pos, key=lambda w: w.start)
     return 0 < k <= len(words) and words[k - 1].norm in _STREET
+
+
+_OWN_LOSS = re.compile(r"\s*(?:اختطاف|خطف|اعتقال|اختفاء|فقدان|احتجاز|اقتياد)(?:ه|ها|هما|هم)(?![\u0621-\u064A])")
+
+
+def _after_own_loss(text: str, d: DateMention) -> bool:
+    """"عُثر على جثتي شابين ...، بعد يوم من اختطافهما": the line's event comes that long after its
+    victims were taken, on a day the text does not tell; it dates neither the line nor a past. Nor does
+    "وتمكنوا بعد ساعات من السيطرة" (the verb's "من")."""
+    return d.kind == "after_event" and (_OWN_LOSS.match(text, d.end) is not None or _MANAGED.search(
+        text, max(0, d.start - 12), d.start) is not None)
+
+
+# "وتمكنوا بعد ساعات من السيطرة على المقر": the "من" is the verb's ("تمكنوا من"), no event's
+_MANAGED = re.compile(r"(?:تمكن|تمكنت|تمكنوا|استطاع|استطاعت|استطاعوا)\s*$")
 
 
 def _follows_told(c: Clause, d: DateMention, text: str) -> bool:
@@ -529,6 +586,14 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     heads = [p for p in c.places if _heading(text, p.start, p.end)]
     if heads and any(p.precision <= 2 for p in c.places if p not in heads):
         c.places = [p for p in c.places if p not in heads]
+    # "وتعيد مجزرة اليوم إلى الأذهان استهداف المشفى ... في 15 شباط 2016": what is recalled is the clause's
+    # event; the day and the attack words before "إلى الأذهان" are the reminder's
+    recall = next((k for k in range(lo + 1, hi) if words[k].norm == "الاذهان" and words[k - 1].norm in ("الي", "إلى")), None)
+    recalled = recall is not None and any(t.i > recall for t in c.triggers)
+    if recalled:
+        # (the attack noun right after it is the recalled attack, not the one told: "التفجيرين الانتحاريين")
+        c.dates = [d for d in c.dates if d.start > words[recall].end]
+        c.triggers = [replace(t, anaphoric=False) if t.i <= recall + 2 else t for t in c.triggers if t.i > recall]
     # "أعلن ... اليوم الاثنين، أن الطيران الروسي نفذ يوم أمس غارات": the date after "أن" is the attack's;
     # the one before it dates the announcement
     that = next((k for k in range(lo, hi) if words[k].norm in _THAT_WORDS
@@ -536,11 +601,15 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     if that is not None:
         after = [d for d in c.dates if d.start >= words[that].end and d.kind in STRONG_DATES
                  and not d.text.startswith(("منذ", "ومنذ"))]  # "المحاصرة منذ أكثر من ثلاث سنوات": a period
-        if after and any(d.start < words[that].start for d in c.dates):
+        # (not when the attack is told before "أن": "قُتل مختار بلدة الحراك ...، صباح اليوم الأربعاء، وأوضح
+        # مراسلنا أن المختار ... تلقى تهديدات بالقتل قبل أشهر" dates the threats after it)
+        told_before = c.triggers and all(t.i < that for t in c.triggers) and all(
+            x.cue_start < words[that].start for x in c.casualties)
+        if after and any(d.start < words[that].start for d in c.dates) and not told_before:
             c.dates = [d for d in c.dates if d.start >= words[that].end]
-    opening = _starts("background_start", words, lo, hi) and not any(
+    opening = _starts("background_start", words, lo, hi) and not _toll_described(words, lo, hi) and not any(
         d.kind == "hours" and d.start - words[lo].start <= 12 for d in c.dates) \
-        and not _earlier_today(words, lo, min(hi, lo + 6)) \
+        and not _earlier_today(words, lo, min(hi, lo + 10)) \
         and not _earlier_report(words, lo, hi) \
         and not (_starts_earlier(words, lo, hi) and any(
             d.kind in STRONG_DATES and d.days_before in (0, 1) for d in c.dates))
@@ -563,7 +632,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     # ("أسروا ستة من أبناء البلدة، قبل أن يفرجوا عن ثلاثة منهم مساء اليوم": the release's day)
     later = next((i for i, _j in discourse.positions("later_act", words, first_trig + 1, hi)), None)
     later_pos = words[later].start if later is not None else end
-    own_dates = [d for d in c.dates if d.start < min(rel_pos, remark_pos, later_pos) and not _describes_place(text, c, d)]
+    own_dates = [d for d in c.dates if d.start < min(rel_pos, remark_pos, later_pos) and not _describes_place(text, c, d)
+                 and not _after_own_loss(text, d)]
     # "... أمس الأحد، إلى 140 قتيلاً، وفق ما أفادت به مصادر رسمية اليوم الإثنين": the day of the report
     # is not the day of the attack when the clause names one too
     told = [d for d in own_dates if d.kind in STRONG_DATES and any(
@@ -583,7 +653,8 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                  and not (today_at is not None and today_at < words[i].start)]
     elsewhere = (bool(back_cues) and not _earlier_today(words, lo, rel)
                  and not (news_day and _starts_earlier(words, lo, hi))) \
-        or (not news_day and any((d.past_marker or d.kind in ("ago", "after_event", "before_event")) and d.days_before != 0
+        or (not news_day and not _earlier_today(words, lo, rel) and any(  # ("في وقت سابق من اليوم نفسه")
+            (d.past_marker or d.kind in ("ago", "after_event", "before_event")) and d.days_before != 0
                 and not (d.kind == "after_event" and _follows_told(c, d, text))  # "وبعد ساعات من الهجوم، شنت ..."
                 and not _after_superlative(words, lo, d.start)  # "الأعلى ... منذ ثلاث سنوات"
                 for d in own_dates)  # "منذ ساعات الصباح" is today
@@ -616,7 +687,11 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
                        and d.kind not in ("today", "hours")  # "تدور منذ فجر اليوم اشتباكات": today's fighting
                        and d.kind != "yesterday")  # "الاشتباكات التي اندلعت منذ صباح أمس الإثنين": the news day
     c.another = discourse.any_in("another_attack", words, lo, hi)
-    c.new_event = _starts("new_event_start", words, lo, hi) or c.another
+    c.new_event = (_starts("new_event_start", words, lo, hi) and not _toll_described(words, lo, hi)) or c.another \
+        or recalled
+    c.caused_by_told = bool(c.triggers) and all(
+        (t.anaphoric or t.text.lstrip("و") in _DEFINITE_ATTACKS) and any(
+            words[k].norm.lstrip("و").startswith(_CAUSED) for k in range(max(lo, t.i - 2), t.i)) for t in c.triggers)
     if c.new_event and not c.another and words[lo].norm.lstrip("و") == "كما" and discourse.any_in("also_there", words, lo, hi):
         c.new_event = False  # "كما أعدموا في الموقع ذاته سبعة مدنيين آخرين": more of the attack just told
     if c.new_event and not c.another and not c.places and c.triggers and all(
@@ -648,6 +723,11 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         first.j - first.i == 1 and words[first.i].norm.startswith("ال"))) and \
         lo < first.i <= lo + 20 and \
         words[first.i - 1].norm in ("ان", "بان")
+    if not c.side_retell and _monitor_version(words, lo, hi, c):
+        # "في حين قال المرصد السوري إن 36 مدنياً قتلوا بغارات لطائرات النظام الحربية على السوق": another
+        # source's toll and attacker for the attack told (its site named back), no other attack
+        c.side_retell = True
+        c.new_event = False
     side = bool(c.places) and c.side
     if side:
         c.new_event = False
@@ -1440,6 +1520,18 @@ def _outskirts(p: PlaceRef) -> bool:
     return p.text.lstrip("و").startswith(("أطراف", "اطراف", "الأطراف", "محيط", "بمحيط"))
 
 
+_DEFINITE_ATTACKS = frozenset(norm_phrase("القصف الغارة الغارات الغارتين القصف الجوي القصف المدفعي"))
+_CAUSED = tuple(norm_phrase("تسبب ادى أدت خلف خلفت أسفر أسفرت ألحق"))  # (not "كما تجدد القصف": renewed, another)
+
+
+def _same_sentence_retell(c: Clause, recent: list[Draft]) -> bool:
+    """"قصف الطيران المروحي ... حي الشعار ...، كما تسبب القصف بدمار واسع ... قرب دوار الحيدرية": a line of
+    the same sentence telling what the attack, named only by its definite noun, caused, with no side, toll
+    or day of its own, tells more of that attack (its "كما" opens no new one)."""
+    return bool(recent) and recent[0].last_sent == c.sent and c.caused_by_told and not c.groups and not any(
+        x.value is not None for x in c.casualties) and not any(x.kind in STRONG_DATES for x in c.dates)
+
+
 def _side_toll(c: Clause, recent: list[Draft]) -> bool:
     """"تواصلت المعارك بين كتائب الثوار وقوات الأسد ...، فيما قُتل مقاتلان من الثوار بقذيفة دبابة": a
     "فيما" line of the same sentence with no place or day of its own tells one side's losses in the
@@ -1966,13 +2058,17 @@ def _build_drafts(clauses: list[Clause]) -> list[Draft]:
                     home.target = c.target
                 continue
         target = None
-        if not c.new_event or c.counts_on or _side_toll(c, recent):
+        if not c.new_event or c.counts_on or _side_toll(c, recent) or _same_sentence_retell(c, recent):
             for d in recent:
                 if c.background and not d.background and not _tells_same(d, c) and not _same_day_retold(d, c):
                     continue
                 if d.background and not c.background and any(
                         x.kind in STRONG_DATES and x.days_before in (0, 1) for x in c.dates):
                     continue  # "وفي الباب نفسها، قُتل ثلاثة ... اليوم" after a past told: today's news
+                if c.past_dated and c.sent != d.last_sent and not d.background and d.perp is not None and not any(
+                        cl.past_dated or cl.dates for cl in d.clauses) and not (
+                        _tells_same(d, c) or _told_again(c, d)):
+                    continue  # "إذ قُتل في 15 من شباط الماضي عنصران" after today's undated attack: an earlier one
                 same = _tells_same(d, c) or _same_day_retold(d, c)  # (its target is a guess from the fallback; the attack is one)
                 told = _told_again(c, d)
                 retold = _source_retells(c, d)

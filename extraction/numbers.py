@@ -207,7 +207,9 @@ def singular_at(text: str, words: list[Word], i: int) -> Count | None:
             head = replace(words[k], norm=w[1:])
             kin = _lex().kin.match_at([head], 0)
             if kin is not None and kin[1] == "kin_one" and w[1:] not in _PLAIN_PEOPLE:
-                return _mk(text, words, i, k + 1, 2)
+                # ("تاجر المخدرات مرعي الرمثان وزوجته وأطفاله الستة": the whole chain of kin, 8)
+                chain = with_kin(text, words, i, k)
+                return chain if chain.value is not None and chain.value > 2 else _mk(text, words, i, k + 1, 2)
             if w[1:] in ("احد", "أحد") and k + 1 < len(words) and words[k + 1].norm in _COMPANIONS:
                 return _mk(text, words, i, k + 2, 2)
             break

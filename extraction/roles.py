@@ -440,7 +440,7 @@ _HIT_OBJECTS = frozenset(norm_phrase(
 _HELD_AREAS = frozenset(norm_phrase("مناطق منطقة سيطرة نفوذ انتشار"))
 _TANKS = frozenset(norm_phrase("دبابة دبابات الدبابة الدبابات مدرعة مدرعات"))
 _HIT_UNITS = frozenset(norm_phrase("دورية دوريات الدورية رتل رتلا الرتل ارتال قافلة القافلة قاعدة نقطة النقطة "
-                                    "سيارة عربة آلية مدرعة حافلة شاحنة"))
+                                    "سيارة عربة آلية مدرعة حافلة شاحنة تعزيزات التعزيزات نقاط موقع موقعا مواقع"))
 def _strip_al(w: str) -> str:
     w = w[1:] if w.startswith("و") and len(w) > 3 else w
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
@@ -451,6 +451,7 @@ _ATTACK_NOUNS = frozenset(norm_phrase("استهداف قصف هجوم اقتحا
 
 _BELONGING = frozenset(norm_phrase("التابعة التابع تابعة تابع التابعين"))
 _HEDGED = frozenset(norm_phrase("يرجح يعتقد يشتبه يرجّح ويرجح ويعتقد"))
+_IT_IS = frozenset(norm_phrase("أنها انها بأنها أنه انه بأنه"))
 _WIELDERS = frozenset(norm_phrase("طائرات طائرة حربية حربيتين مسيرة مسيرات مروحية مروحيات مقاتلات مسلحين مسلحون قناص "
                                    "طائرات، مسلحين، مجهولين مجهولون"))
 # members as the subject right after an attack verb: "شنّ عناصر من ديوان الحسبة التابع لتنظيم داعش حملة"
@@ -734,8 +735,11 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # 1b. "استهداف طائرات حربية يرجح أنها روسية لمشفى": a nationality adjective after an attack word
     if perp is None:
         perp = next((m for m in ms_roles if tuple(norm_phrase(m.text)) in _nationality_adjectives() and any(
-            (not t.anaphoric and 0 <= m.i - t.j <= 3) or m.i == t.j for t in triggers)  # ("الضربات الأمريكية استهدفت")
-            and not any(words[k].norm.lstrip("وبل") in _HIT_UNITS for k in range(max(lo, m.i - 2), m.i))
+            (not t.anaphoric and 0 <= m.i - t.j <= 3) or m.i == t.j or (  # ("الضربات الأمريكية استهدفت")
+                # "غارات جوية شنتها مقاتلات يُعتقد أنها روسية": the hedge a little further on
+                not t.anaphoric and 0 <= m.i - t.j <= 5 and m.i - 2 >= lo and words[m.i - 1].norm in _IT_IS
+                and words[m.i - 2].norm.lstrip("و") in _HEDGED) for t in triggers)
+            and not any(words[k].norm.lstrip("وبل") in _HIT_UNITS for k in range(max(lo, m.i - 3), m.i))
             # ("باستهداف دبابة تركية بقذيفة صاروخية": the masdar's object, the tank, was hit)
             and not any(words[k].norm.lstrip("وبل") in _TANKS and t.text.lstrip("وبل").startswith("استهداف") and t.j <= k
                         for t in triggers for k in range(max(lo, m.i - 2), m.i))), None)
@@ -1025,6 +1029,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 break
     # 4. targets
     if target is None:
+        # "أصيب عنصر في جهاز الأمن العسكري ...، والعنصر من أبناء البلدة، وكان منضوياً في صفوف الفصائل":
+        # the group right after the one counted is his own; later groups tell his origin or past
+        target = _counted_member_group(words, hi, ms, casualties, perp)
+    if target is None:
         # ("انطلاقاً من مواقعها": fire that sets out from a side's positions does not hit them)
         origins = [oj for _oi, oj in discourse.positions("origin", words, lo, hi)]
         for i, j in discourse.positions("target_after", words, lo, hi):
@@ -1147,6 +1155,35 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     if source_end is not None and target is not None and 0 <= target.i - source_end <= 4:
         target = None  # ("أطلقت من مناطق سيطرة قوات النظام وقسد": both fired; neither was hit)
     return perp, target
+
+
+_MEMBER_OF = frozenset(norm_phrase("في من ب لدى"))
+_ORGAN = frozenset(norm_phrase("جهاز الجهاز فرع صفوف"))
+_COUNTED_MEMBERS = frozenset(norm_phrase(
+    "عنصر عنصرا عنصران عنصرين عناصر قيادي قياديا قياديان قياديين قياديون قادة قائد مقاتل مقاتلا مقاتلان مقاتلين "
+    "مقاتلون ضابط ضابطا ضابطان ضابطين ضباط عضو عضوا عضوان عضوين أعضاء منتسب منتسبا مجند متطوع جندي جنديا "
+    "جنديان جنديين جنود"))
+
+
+def _counted_member_group(words: list[Word], hi: int, ms: list[GroupMention], casualties: list[Casualty],
+                          perp: GroupMention | None) -> GroupMention | None:
+    """"أصيب عنصر في جهاز الأمن العسكري"، "قتل عنصران من الفرقة الرابعة": the armed group named right
+    after a counted member noun (only "في/من", and an organ word, between) is the victim's."""
+    for c in casualties:
+        if c.count is None or c.kind == "neutralised" or c.count.j >= hi:
+            continue
+        if not any(words[k].norm.lstrip("و") in _COUNTED_MEMBERS for k in range(c.count.i, c.count.j)):
+            continue
+        k = c.count.j
+        if k < hi and words[k].norm in _MEMBER_OF:
+            k += 1
+            if k < hi and words[k].norm in _ORGAN:
+                k += 1
+            m = next((x for x in ms if x.i == k), None)
+            if m is not None and m is not perp and m.id not in ("civilians", "unknown") and not (
+                    perp is not None and _top_of(m.id) == _top_of(perp.id)):
+                return m
+    return None
 
 
 def _neutralised(ms: list[GroupMention], casualties: list[Casualty], perp: GroupMention | None,

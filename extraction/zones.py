@@ -24,6 +24,8 @@ class _Zone:
     after: str
     before: str
     towns: frozenset[str]
+    governorates: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +34,9 @@ def _zones() -> tuple[_Zone, ...]:
     for z in load_yaml("zones.yaml").get("zones") or []:
         out.append(_Zone(str(z["holder"]), str(z["from"]), frozenset(w for p in z["words"] for w in norm_phrase(str(p))),
                          str(z.get("after") or ""), str(z.get("before") or ""),
-                         frozenset(" ".join(norm_phrase(str(t))) for t in z["towns"])))
+                         frozenset(" ".join(norm_phrase(str(t))) for t in z.get("towns") or []),
+                         frozenset(str(c) for c in z.get("governorates") or []),
+                         frozenset(w for p in z.get("unless") or [] for w in norm_phrase(str(p)))))
     return tuple(out)
 
 
@@ -50,7 +54,8 @@ _SETTLEMENT_WORDS = frozenset(norm_phrase("مدينة بلدة قرية ناحي
 def hold_police(groups: list[GroupMention], places: list[PlaceRef], para_of_word: list[int],
                 para_of_char: Callable[[int], int], published: str | None) -> list[GroupMention]:
     """Each police mention of a zone's `from` id in a paragraph whose places (or, with none, the last
-    places told before it) include a town the zone held on the publication day becomes the holder's.
+    places told before it) include a town (or a governorate) the zone held on the publication day
+    becomes the holder's.
     No publication date: no change."""
     if not published or not places:
         return groups
@@ -58,17 +63,20 @@ def hold_police(groups: list[GroupMention], places: list[PlaceRef], para_of_word
     zones = [z for z in _zones() if (not z.after or day >= z.after) and (not z.before or day < z.before)]
     if not zones:
         return groups
-    by_para: dict[int, list[str]] = {}
+    by_para: dict[int, list[tuple[str, str | None]]] = {}
     for pl in places:
-        by_para.setdefault(para_of_char(pl.start), []).append(_town_of(pl))
+        by_para.setdefault(para_of_char(pl.start), []).append(
+            (_town_of(pl), getattr(pl.candidate, "admin1_pcode", None)))
     paras = sorted(by_para)
     out = []
     for g in groups:
-        held = [z for z in zones if g.id == z.source and set(norm_phrase(g.text)) & z.words]
+        named = set(norm_phrase(g.text))
+        held = [z for z in zones if g.id == z.source and named & z.words and not named & z.unless]
         if held:
             para = para_of_word[g.i]
             told = by_para.get(para) or next((by_para[p] for p in reversed(paras) if p < para), [])
-            zone = next((z for z in held if any(t in z.towns for t in told)), None)
+            zone = next((z for z in held if any(t in z.towns or (code is not None and code in z.governorates)
+                                                for t, code in told)), None)
             if zone is not None:
                 g = replace(g, id=zone.holder)
         out.append(g)
