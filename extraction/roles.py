@@ -54,6 +54,8 @@ _TARGET_FILLERS = _PERP_FILLERS | frozenset(norm_phrase(
     "مجمع مجمعا مجمعين مبنى مباني فرع فرعا إدارة "  # "هجوم انتحاري على مجمع للمخابرات الجوية"، "مقري إدارة أمن الدولة"
     # the accusative forms ("تفجير انتحاري استهدف مقراً لقوات الأمن الكردية"، "حاجزاً للجيش")
     "مقرا حاجزا موقعا مستودعا منزلا رتلين مركز مركزا "
+    # "استهدفت طائرات حربية رتلاً عسكرياً تركياً": the convoy's kind before its nation
+    "عسكريا عسكرية عسكري العسكري العسكرية "
     "الأقل بينهم بينهن منهم منهن"  # "قتل 14 شخصا على الأقل، بينهم عسكريون إيرانيون"
 ))
 _BEIN = frozenset(norm_phrase("بين"))
@@ -450,6 +452,7 @@ _ATTACK_NOUNS = frozenset(norm_phrase("استهداف قصف هجوم اقتحا
 
 
 _BELONGING = frozenset(norm_phrase("التابعة التابع تابعة تابع التابعين"))
+_BANDS = frozenset(norm_phrase("مجموعات مجموعة المجموعات المرتزقة مرتزقة عصابات العصابات ميليشيات الميليشيات"))
 _HEDGED = frozenset(norm_phrase("يرجح يعتقد يشتبه يرجّح ويرجح ويعتقد"))
 _IT_IS = frozenset(norm_phrase("أنها انها بأنها أنه انه بأنه"))
 _WIELDERS = frozenset(norm_phrase("طائرات طائرة حربية حربيتين مسيرة مسيرات مروحية مروحيات مقاتلات مسلحين مسلحون قناص "
@@ -783,6 +786,19 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                     # (not gunmen of their own, then the car they hit: "استهدف مسلحون مجهولون سيارة تابعة للأمن العام")
                     and not any(o.i <= x < o.j and o.id != m.id for o in ms)
                     for x in range(max(lo, m.i - 5), m.i - 1)):
+                perp = m
+                if target is m:
+                    target = None
+                break
+    # 1e'. "جراء قصف مجموعات المرتزقة التابعة لجبهة النصرة ... حي الشيخ مقصود": the attack noun's own
+    # genitive, a band "belonging to" a group, is that group's
+    if perp is None:
+        for t in triggers:
+            if t.anaphoric or t.j + 2 >= hi or words[t.j].norm.lstrip("و") not in _BANDS:
+                continue
+            k = next((k for k in range(t.j + 1, min(hi, t.j + 3)) if words[k].norm in _BELONGING), None)
+            m = next((x for x in ms_roles if k is not None and x.i == k + 1 and not groups[x.id].target_only), None)
+            if m is not None:
                 perp = m
                 if target is m:
                     target = None
