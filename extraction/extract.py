@@ -279,9 +279,11 @@ def _analyse(p: _Prepared, doc) -> _Analysis:
                 told = [d for d in clauses[-1].dates if d.kind in STRONG_DATES and d.value is not None]
                 if told:
                     c.dates = [*c.dates, told[-1]]
-            if clauses and clauses[-1].sent == si and not c.places and words[lo].norm in ("حيث", "وحيث"):
+            if clauses and clauses[-1].sent == si and clauses[-1].kind == "none" and not c.places and \
+                    words[lo].norm in ("حيث", "وحيث"):
                 # "للتحقيق في ثلاثة مواقع، بينها بلدة خان العسل قرب حلب، حيث تتبادل ... الاتهامات ... في هجوم
-                # وقع في مارس": "where" is the town the line before it named last
+                # وقع في مارس": "where" is the town the line before it named last (a line telling no attack;
+                # after one, "حيث" goes on with that attack)
                 where = [p for p in clauses[-1].places if p.precision <= 1 and not p.locator]
                 if where:
                     c.places = [where[-1]]
