@@ -1067,6 +1067,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 continue  # "بعد أيام من تلقيه تهديدات من خلايا تنظيم داعش": who sent the threats
             if m is not None and _acting_unit(words, i, lo):
                 continue  # ("تسللت مجموعات من عناصر التنظيم": the attackers' own men)
+            if m is not None and any(words[k].norm == "اذا" and words[k - 1].norm == "ما" for k in range(max(lo + 1, m.i - 6), m.i)):
+                continue  # "طائرات حربية لم يُعرف ما إذا كانت تابعة للنظام أم روسية": whose the aircraft were
             if m is not None and any(words[k].norm.lstrip("و") in _TRIED and any(t.i < k and not t.anaphoric for t in triggers)
                                      for k in range(max(lo, i - 2), i)):
                 continue  # "اشتبكت الجهات المختصة مع مجموعة حاولت الاعتداء على المواطنين": what the foe tried
