@@ -25,7 +25,7 @@ from functools import lru_cache
 from extraction import discourse
 from extraction.groups import load_groups
 from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase, prefix_variants
-from extraction.roles import GroupMention
+from extraction.roles import HEDGED, IT_IS, GroupMention
 
 _SUFFIXES = (("هما", "any"), ("هم", "any"), ("هن", "f"), ("ها", "f"), ("ه", "m"))
 _PRONOUN_PARAS = 2  # a pronoun looks back over its paragraph and the two before it
@@ -145,7 +145,7 @@ def adjective_mentions(text: str, words: list[Word], triggers, groups: list[Grou
         k = bisect.bisect_right(ends, m.i) - 1
         if (k >= 0 and m.i - ends[k] <= 3) or (m.i > 0 and words[m.i - 1].norm.lstrip("و") in _WARPLANES) or (
                 # "شنتها مقاتلات يُعتقد أنها روسية"، "طائرات حربية يرجح أنها روسية": a hedged nationality
-                m.i >= 3 and words[m.i - 1].norm in _IT_IS and words[m.i - 2].norm.lstrip("و") in _HEDGED
+                m.i >= 3 and words[m.i - 1].norm in IT_IS and words[m.i - 2].norm.lstrip("و") in HEDGED
                 and words[m.i - 3].norm.lstrip("و") in _WARPLANES | _WARPLANE_ADJ):
             # (or right after a warplane noun: "وشنت مقاتلات روسية غارات")
             out.append(GroupMention(m.key, m.start, m.end, m.text, m.i, m.j))
@@ -160,8 +160,6 @@ def adjective_mentions(text: str, words: list[Word], triggers, groups: list[Grou
     return out
 
 
-_IT_IS = frozenset(norm_phrase("أنها انها بأنها أنه انه بأنه"))
-_HEDGED = frozenset(norm_phrase("يرجح يعتقد يشتبه يرجّح"))
 _WARPLANE_ADJ = frozenset(norm_phrase("حربية الحربية حربي الحربي مسيرة المسيرة مسيرات"))
 _WARPLANES = frozenset(norm_phrase("مقاتلات المقاتلات مقاتلة طائرات الطائرات طائرة مروحيات المروحيات مروحية "
                                    "قاذفات القاذفات قاذفة مقاتلتين مقاتلتان طائرتين طائرتان مروحيتين مروحيتان"))

@@ -437,6 +437,8 @@ def _named_street(words: list[Word], pos: int) -> bool:
     return 0 < k <= len(words) and words[k - 1].norm in _STREET
 
 
+# "وتمكنوا بعد ساعات من السيطرة على المقر": the "من" is the verb's ("تمكنوا من"), no event's
+_MANAGED = re.compile(r"(?:تمكن|تمكنت|تمكنوا|استطاع|استطاعت|استطاعوا)\s*$")
 _OWN_LOSS = re.compile(r"\s*(?:اختطاف|خطف|اعتقال|اختفاء|فقدان|احتجاز|اقتياد)(?:ه|ها|هما|هم)(?![\u0621-\u064A])")
 
 
@@ -446,10 +448,6 @@ def _after_own_loss(text: str, d: DateMention) -> bool:
     "وتمكنوا بعد ساعات من السيطرة" (the verb's "من")."""
     return d.kind == "after_event" and (_OWN_LOSS.match(text, d.end) is not None or _MANAGED.search(
         text, max(0, d.start - 12), d.start) is not None)
-
-
-# "وتمكنوا بعد ساعات من السيطرة على المقر": the "من" is the verb's ("تمكنوا من"), no event's
-_MANAGED = re.compile(r"(?:تمكن|تمكنت|تمكنوا|استطاع|استطاعت|استطاعوا)\s*$")
 
 
 def _follows_told(c: Clause, d: DateMention, text: str) -> bool:

@@ -453,8 +453,9 @@ _ATTACK_NOUNS = frozenset(norm_phrase("استهداف قصف هجوم اقتحا
 
 _BELONGING = frozenset(norm_phrase("التابعة التابع تابعة تابع التابعين"))
 _BANDS = frozenset(norm_phrase("مجموعات مجموعة المجموعات المرتزقة مرتزقة عصابات العصابات ميليشيات الميليشيات"))
-_HEDGED = frozenset(norm_phrase("يرجح يعتقد يشتبه يرجّح ويرجح ويعتقد"))
-_IT_IS = frozenset(norm_phrase("أنها انها بأنها أنه انه بأنه"))
+# a hedge on whose a weapon is ("طائرات حربية يرجح أنها روسية"): shared with anaphora.py
+HEDGED = frozenset(norm_phrase("يرجح يعتقد يشتبه يرجّح ويرجح ويعتقد"))
+IT_IS = frozenset(norm_phrase("أنها انها بأنها أنه انه بأنه"))
 _WIELDERS = frozenset(norm_phrase("طائرات طائرة حربية حربيتين مسيرة مسيرات مروحية مروحيات مقاتلات مسلحين مسلحون قناص "
                                    "طائرات، مسلحين، مجهولين مجهولون"))
 # members as the subject right after an attack verb: "شنّ عناصر من ديوان الحسبة التابع لتنظيم داعش حملة"
@@ -740,8 +741,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
         perp = next((m for m in ms_roles if tuple(norm_phrase(m.text)) in _nationality_adjectives() and any(
             (not t.anaphoric and 0 <= m.i - t.j <= 3) or m.i == t.j or (  # ("الضربات الأمريكية استهدفت")
                 # "غارات جوية شنتها مقاتلات يُعتقد أنها روسية": the hedge a little further on
-                not t.anaphoric and 0 <= m.i - t.j <= 5 and m.i - 2 >= lo and words[m.i - 1].norm in _IT_IS
-                and words[m.i - 2].norm.lstrip("و") in _HEDGED) for t in triggers)
+                not t.anaphoric and 0 <= m.i - t.j <= 5 and m.i - 2 >= lo and words[m.i - 1].norm in IT_IS
+                and words[m.i - 2].norm.lstrip("و") in HEDGED) for t in triggers)
             and not any(words[k].norm.lstrip("وبل") in _HIT_UNITS for k in range(max(lo, m.i - 3), m.i))
             # ("باستهداف دبابة تركية بقذيفة صاروخية": the masdar's object, the tank, was hit)
             and not any(words[k].norm.lstrip("وبل") in _TANKS and t.text.lstrip("وبل").startswith("استهداف") and t.j <= k
@@ -772,7 +773,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
     # 1d. "طائرات حربية، يرجح أنها تابعة لقوات الأسد، شنت غارات": a hedged owner of the weapon or gunmen
     if perp is None:
         for m in ms_roles:
-            k = next((k for k in range(max(lo, m.i - 4), m.i) if words[k].norm in _HEDGED), None)
+            k = next((k for k in range(max(lo, m.i - 4), m.i) if words[k].norm in HEDGED), None)
             if k is not None and any(words[x].norm in _WIELDERS for x in range(max(lo, k - 3), k)):
                 perp = m
                 break
