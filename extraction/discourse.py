@@ -19,7 +19,8 @@ CLASSES = ("clause_breaks", "background_start", "background_any", "new_event_sta
            "reported_verbs", "another_attack", "pattern_adjectives", "reason", "army_ranks", "frame_start", "meanwhile",
            "second_toll_start", "in_settlement", "period_span",
            "next_blast_start", "next_blast", "blast_site", "same_spot", "also_there", "abroad", "abroad_named", "destroyed", "before_reaching", "later_act", "fire_source",
-           "ambushed_vehicles", "battle_words", "acting_units", "unit_verbs", "funeral", "no_casualties", "nationwide")
+           "ambushed_vehicles", "battle_words", "acting_units", "unit_verbs", "funeral", "no_casualties", "nationwide",
+           "site_users", "sentenced")
 # Cue classes matched without stripping clitics (short function words would over-match).
 _NO_CLITICS = {"clause_breaks", "background_start", "new_event_start", "continue_start", "affiliation", "support",
                "frame_start", "meanwhile", "second_toll_start", "in_settlement",

@@ -1622,8 +1622,21 @@ def _linked(d: Draft, c: Clause) -> bool:
         return True  # "استأنفت قسد هجومها على جيب داعش في الباغوز" then "ودارت اشتباكات عنيفة بين قسد والتنظيم"
     if c.cont and _new_kind_elsewhere(d, c):
         return False  # "وأضاف المراسل أن قوات الاحتلال أطلقت النار باتجاه رعاة قرب بلدة الرفيد" after a raid on طرنجة
+    if c.sent - last.sent == 1 and _pronoun_toll(c) and not c.new_event and not any(
+            p.precision <= 1 for p in c.places) and not any(x.kind in STRONG_DATES for x in c.dates) and any(
+            x.value is not None and x.kind in {y.kind for y in c.casualties} for cl in d.clauses for x in cl.casualties):
+        # "قُتل وجيه عشائري ... برصاص مسلحين مجهولين" then "وأفادت مصادر أن مسلحين ... أطلقوا النار على ...، ما
+        # أدى إلى مقتله": a toll told only by a pronoun points back at the victim just told
+        return True
     # "وتبنى مرتزقة داعش صباح اليوم التفجير": a claim of the attack just told
     return c.cont or c.place_ana or any(t.anaphoric for t in c.triggers) or (_bare_claim(c) and _says_more(c))
+
+
+def _pronoun_toll(c: Clause) -> bool:
+    """Every toll of the clause is a casualty noun carrying its victim as a pronoun ("ما أدى إلى مقتله")."""
+    told = [x for x in c.casualties if x.value is not None]
+    return bool(told) and all(x.count is not None and x.count.j - x.count.i == 1 and x.count.start == x.cue_start
+                              for x in told)
 
 
 def _new_kind_elsewhere(d: Draft, c: Clause) -> bool:
@@ -2803,9 +2816,12 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
     elif attack_type == "raid" and any(t.shooting for t in trig) and values["killed"] in (1, 2) and (
             values["captured"] is None and (d.perp is None or d.perp.id in _NON_STATE_KILLERS)):
         attack_type = "assassination"  # "مسلحون اقتحموا خيمة المرأة وأطلقوا النار عليها": not a security raid
-    if attack_type == "assassination" and (values["killed"] or 0) >= 3 and all(
+    if attack_type == "assassination" and ((values["killed"] or 0) >= 3 or any(
+            discourse.find("sentenced", article.text, words_of(article.text, c.start, c.end))
+            for c in d.clauses if c.kind == "event")) and all(
             _EXECUTION_WORD.search(t.text) for t in trig if t.attack_type == "assassination"):
-        # "أعدموا 15 أسيراً من مقاتلي المعارضة": a mass execution, no targeted killing of one man
+        # "أعدموا 15 أسيراً من مقاتلي المعارضة": a mass execution, no targeted killing of one man; nor is
+        # "أعدم التنظيم رجلاً في الساحة العامة بتهمة سب الذات الإلهية", a sentence carried out in public
         attack_type = "other"
     lead = min((t.start for t in trig if not t.anaphoric), default=None)
     if attack_type == "abduction" and target is not None and not groups[target.id].target_only and any(
@@ -2925,6 +2941,16 @@ def _listed_together(words: list[Word], groups: list[GroupMention], a: GroupMent
         words[k].norm in ("بين", "وبين") for k in range(max(0, first.i - 3), first.i))
 
 
+def _site_user(c: Clause, words: list[Word], groups: list[GroupMention]) -> GroupMention | None:
+    """"استهدفت مبنى المحافظة الذي يتخذه التنظيم مقراً": the group a "site_users" verb is followed by holds
+    the site hit (the verb's subject in a relative clause), so it is the attack's target."""
+    for _i, j in discourse.positions("site_users", words, c.lo, c.hi):
+        m = next((g for g in groups if j <= g.i <= j + 1 and c.lo <= g.i < c.hi), None)
+        if m is not None and named_armed_side(m.id):
+            return m
+    return None
+
+
 def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention], swords: list[StanzaWord],
                         text: str | None = None, published: str | None = None) -> None:
     c.perp, c.target = assign_roles(words, c.lo, c.hi, groups, c.triggers, c.casualties, swords, text)
@@ -2936,6 +2962,12 @@ def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention]
         c.perp = blamed  # (it outweighs a weapon's owner or a verb's subject told in the accuser's words)
         if c.why == "blame" or (c.target is not None and _related(c.target.id, blamed.id)):
             c.target = None  # (the rest of a blame line is the accuser's words: "يواصل استهداف المدنيين")
+    held = _site_user(c, words, groups)
+    if held is not None and c.triggers:
+        if c.perp is not None and c.perp.id == held.id:
+            c.perp = None
+        if c.target is None or not named_armed_side(c.target.id) or _related(c.target.id, held.id):
+            c.target = held
     if c.perp is None and text is not None:
         w = weapon_actor(text, words, c.lo, c.hi, published)  # "بسقوط برميل متفجر": the regime's air force
         # (not "بدعم من مروحيات التحالف الدولي": a weapon whose owner is named right after it)
