@@ -1440,7 +1440,7 @@ _PROTEST_WORD = re.compile("مظاهرة|مظاهرات|المتظاهرين|م�
 _FIGHT_WORD = re.compile("اشتباك|اشتبك|معارك|معركة|مواجهات|اقتتال")
 _TOLL_WORDS = frozenset(norm_phrase("حصيلة"))  # (not "بحسب الحصيلة التي رصدتها وكالتنا": a running total)
 _PER_SOURCE = frozenset(norm_phrase("وفق بحسب حسب وفقا طبقا"))
-_EXECUTION_WORD = re.compile("عدم|تصفي")  # ("أعدموا"، "إعدام ميداني"، "تصفية")
+_EXECUTION_WORD = re.compile("عدم|عدام|تصفي")  # ("أعدموا"، "إعدام ميداني"، "تصفية")
 
 
 def named_armed_side(gid: str) -> bool:
