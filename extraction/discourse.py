@@ -20,7 +20,7 @@ CLASSES = ("clause_breaks", "background_start", "background_any", "new_event_sta
            "second_toll_start", "in_settlement", "period_span",
            "next_blast_start", "next_blast", "blast_site", "same_spot", "also_there", "abroad", "abroad_named", "destroyed", "before_reaching", "later_act", "fire_source",
            "ambushed_vehicles", "battle_words", "acting_units", "unit_verbs", "funeral", "no_casualties", "nationwide",
-           "site_users", "sentenced")
+           "site_users", "untargeted_execution", "state_enemies")
 # Cue classes matched without stripping clitics (short function words would over-match).
 _NO_CLITICS = {"clause_breaks", "background_start", "new_event_start", "continue_start", "affiliation", "support",
                "frame_start", "meanwhile", "second_toll_start", "in_settlement",

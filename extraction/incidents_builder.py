@@ -2254,6 +2254,7 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence],
     _inherit_from_lede(keep)
     _inherit_from_similar(keep)
     _inherit_subject(keep)
+    _state_enemies(article, keep, clauses or [c for d in drafts for c in d.clauses])
     _sweep_quarry(keep)
     _towns_of_an_area(article.text, keep)
     # inherit the place of the previous incident for "في المنطقة"/"النقطة" with no place of its own
@@ -2614,6 +2615,40 @@ def _inherit_from_similar(keep: list[Draft]) -> None:
             d.perp = prev.perp
 
 
+_STATE_MEDIA_SIDES = {"syrian_government", "russia"}
+_OLD_REGIME_END = "2024-12-08"
+
+
+def _state_enemies(article: Article, keep: list[Draft], clauses: list[Clause]) -> None:
+    """"قضت وحدات من جيشنا الباسل على أعداد من الإرهابيين"، "أوقعت وحدات من الجيش العربي السوري أعداداً من
+    الإرهابيين قتلى": the state media's unnamed "terrorists" hit by the army (or its Russian ally) are the
+    armed opposition, or the Islamic State in an article that names it. The bare word is no group (it is
+    also the attackers' name in other lines), so it only fills a target the army's attack lacks; the old
+    regime's media only (published by 8 December 2024)."""
+    if not article.published or article.published[:10] > _OLD_REGIME_END:
+        return
+    named = {g.id for c in clauses for g in c.groups}
+    side = "islamic_state" if "islamic_state" in named else "opposition"
+    for d in keep:
+        if d.perp is None or _top_id(d.perp.id) not in _STATE_MEDIA_SIDES:
+            continue
+        # ("استهدفت تجمعات للإرهابيين في محيط جامع الرستن الكبير": the mosque only places them)
+        soft = d.target is not None and d.target.id == "civilians" and "مدني" not in d.target.text
+        if d.target is not None and d.target.id == "unknown":
+            # ("اشتبكت الجهات المختصة مع مجموعة إرهابية مسلحة": the same unnamed enemy)
+            d.target = replace(d.target, id=side)
+            continue
+        if d.target is not None and not soft:
+            continue
+        for c in d.clauses:
+            if c.kind != "event":
+                continue
+            m = next(iter(discourse.find("state_enemies", article.text, words_of(article.text, c.start, c.end))), None)
+            if m is not None and not (soft and m.start > d.target.start):
+                d.target = GroupMention(side, m.start, m.end, m.text, m.i + c.lo, m.j + c.lo)
+                break
+
+
 def _inherit_subject(keep: list[Draft]) -> None:
     """"سيطر المعارضون على معبر تل أبيض ... وكانوا قد انتزعوا السيطرة على معبر باب الهوى": an attack
     whose verb's subject is only its plural ending ("they") is by the story's protagonist, the lede's
@@ -2817,7 +2852,7 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
             values["captured"] is None and (d.perp is None or d.perp.id in _NON_STATE_KILLERS)):
         attack_type = "assassination"  # "مسلحون اقتحموا خيمة المرأة وأطلقوا النار عليها": not a security raid
     if attack_type == "assassination" and ((values["killed"] or 0) >= 3 or any(
-            discourse.find("sentenced", article.text, words_of(article.text, c.start, c.end))
+            discourse.find("untargeted_execution", article.text, words_of(article.text, c.start, c.end))
             for c in d.clauses if c.kind == "event")) and all(
             _EXECUTION_WORD.search(t.text) for t in trig if t.attack_type == "assassination"):
         # "أعدموا 15 أسيراً من مقاتلي المعارضة": a mass execution, no targeted killing of one man; nor is
@@ -2965,9 +3000,12 @@ def assign_clause_roles(c: Clause, words: list[Word], groups: list[GroupMention]
     held = _site_user(c, words, groups)
     if held is not None and c.triggers:
         if c.perp is not None and c.perp.id == held.id:
-            c.perp = None
-        if c.target is None or not named_armed_side(c.target.id) or _related(c.target.id, held.id):
-            c.target = held
+            # ("وأن الطيران الحربي نفذ غارات على تجمعات الإرهابيين ... التي يتخذها التنظيم منطلقاً": the
+            # attacker is found among the others)
+            c.perp = assign_roles(words, c.lo, c.hi, [g for g in groups if g.id != held.id], c.triggers,
+                                  c.casualties, swords, text)[0]
+        if c.target is None or not named_armed_side(c.target.id):
+            c.target = held  # (a side the verbs named stays: "منشآت تستخدمها فصائل عراقية موالية لإيران")
     if c.perp is None and text is not None:
         w = weapon_actor(text, words, c.lo, c.hi, published)  # "بسقوط برميل متفجر": the regime's air force
         # (not "بدعم من مروحيات التحالف الدولي": a weapon whose owner is named right after it)

@@ -543,7 +543,9 @@ def _coordinated_subject(words: list[Word], lo: int, verbs: list[tuple[int, int]
             continue
         suffix = "وا" if w.endswith("وا") else "ت"
         for k in range(i - 1, max(lo, i - 30) - 1, -1):
-            if tags.get(words[k].start) != "VERB":
+            # (a plural past verb is its own shape when the tagger misses it: "مسلحين من الشبيحة قدموا")
+            if tags.get(words[k].start) != "VERB" and not (
+                    suffix == "وا" and words[k].norm.endswith("وا") and len(words[k].norm) > 4):
                 continue
             m = None if not words[k].norm.endswith(suffix) or words[k].norm in _SPEAKER_WORDS else (
                 _last_before(ms, k, lo, max_gap=2))  # (the nearest verb before it must agree, and not only speak)
@@ -975,10 +977,14 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if m is not None:
                 perp = m
                 break
-    if perp is None and swords:
+    if swords and (perp is None or (groups.get(perp.id) and groups[perp.id].target_only and target is None)):
         # (not a clash: "تسللوا إلى القرية، واشتبكوا مع عناصر الدفاع الوطني" has two sides)
+        # ("مسلحين من الشبيحة قدموا ...، وأعدموا عائلات بأكملها": the people after the verb are its object)
         clashes = {t.i for t in triggers if t.attack_type == "armed_clash"}
-        perp = _coordinated_subject(words, lo, [v for v in verbs if v[0] not in clashes], ms_roles, swords)
+        shared = _coordinated_subject(words, lo, [v for v in verbs if v[0] not in clashes], ms_roles, swords)
+        if shared is not None and perp is not None and shared is not perp:
+            target = perp
+        perp = shared if shared is not None else perp
     if perp is None:
         # "وكانت قوات الفرقة الرابعة قد حاولت يوم الخميس الماضي اقتحام درعا البلد": the subject told
         # between كان and an attempt at an attack (not "إرهابيين حاولوا التسلل": those were repelled)
