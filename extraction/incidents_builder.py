@@ -1440,7 +1440,8 @@ _PROTEST_WORD = re.compile("مظاهرة|مظاهرات|المتظاهرين|م�
 _FIGHT_WORD = re.compile("اشتباك|اشتبك|معارك|معركة|مواجهات|اقتتال")
 _TOLL_WORDS = frozenset(norm_phrase("حصيلة"))  # (not "بحسب الحصيلة التي رصدتها وكالتنا": a running total)
 _PER_SOURCE = frozenset(norm_phrase("وفق بحسب حسب وفقا طبقا"))
-_EXECUTION_WORD = re.compile("عدم|عدام|تصفي")  # ("أعدموا"، "إعدام ميداني"، "تصفية")
+_EXECUTION_WORD = re.compile("عدم|عدام|تصفي")
+_AIR_SUPPORT = re.compile("ساند|مساند|إسناد|اسناد|بدعم|غطاء جوي|بغطاء|تمهيد")  # air raids backing a ground advance  # ("أعدموا"، "إعدام ميداني"، "تصفية")
 
 
 def named_armed_side(gid: str) -> bool:
@@ -2865,6 +2866,21 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         # (the battle told first; not "اتهمت الوزارة حزب الله باختطاف ثلاثة من عناصر الجيش" then clashes)
         # "سيطروا على مقر رئيسي للتنظيم بعد اشتباكات ...، وإنهم احتجزوا نحو 30 من عناصره": fighters taken in
         # a battle are its prisoners (ACLED's abduction is violence against civilians)
+        attack_type = "armed_clash"
+    first = min((t for t in trig if not t.anaphoric), key=lambda t: t.start, default=None)
+    if attack_type in _AIR and first is not None and first.attack_type == "armed_clash" and first.rank >= 30 and all(
+            _AIR_SUPPORT.search(article.text[c.start:c.end]) for c in d.clauses if c.kind == "event" and any(
+                t.attack_type in _AIR and c.lo <= t.i < c.hi for t in trig)):
+        # "استعادة السيطرة على مدينة الميادين بعد معارك عنيفة مع مسلحي تنظيم داعش"، then "الطيران الحربي نفذ
+        # طلعات مكثفة ساندت تقدم القوات": the air raids that backed the advance are part of the battle
+        attack_type = "armed_clash"
+    first_event = next((c for c in d.clauses if c.kind == "event"), None)
+    if attack_type in _EXPLOSIVE | _AIR and first_event is not None and any(
+            t.start == lead and t.text.lstrip("و").startswith(_CAPTURE_WORDS) and first_event.lo <= t.i < first_event.hi
+            for t in trig) and not first_event.is_title and d.perp is not None and target is not None and named_armed_side(target.id):
+        # "سيطر تنظيم الدولة على مقر الفرقة 17 ...، بعد هجوم بدأه بتفجير انتحاريين عربتين مفخختين": a base or
+        # town taken is a battle (ACLED: non-state actor overtakes territory); its car bombs or air raids are
+        # how it began
         attack_type = "armed_clash"
     if attack_type in ("armed_clash", "other") and any(c.vehicle_hit for c in d.clauses if c.kind == "event" and any(
             c.lo <= t.i < c.hi for t in trig)):

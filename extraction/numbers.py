@@ -42,6 +42,7 @@ class _Lex:
     singular: AliasMatcher
     kin: AliasMatcher
     people: frozenset[str]
+    unit_names: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,7 @@ def _lex() -> _Lex:
         singular=AliasMatcher({"singular": raw["singular"]}, clitics=False),
         kin=AliasMatcher({k: raw.get(k) or [] for k in ("kin_one", "kin_two", "kin_many")}, clitics=False),
         people=frozenset(w for f in raw.get("people_many") or [] for w in norm_phrase(f)),
+        unit_names=frozenset(w for f in raw.get("unit_names") or [] for w in norm_phrase(f)),
     )
 
 
@@ -160,6 +162,8 @@ def count_at(text: str, words: list[Word], i: int) -> Count | None:
             return _mk(text, words, i, k + 2, 11, approx=approx)
         return _mk(text, words, i, k + 1, 1, approx=approx)
     num = _number_at(words, k)
+    if num is not None and k > 0 and words[k - 1].norm.lstrip("وبل") in lex.unit_names and w.norm[:1].isdigit():
+        return None  # a unit's name, not a quantity: "اللواء 93"، "الفرقة 17"
     if num is not None:
         return _mk(text, words, i, num[1], num[0], approx=approx)
     d = lex.dual.match_at(words, k)
