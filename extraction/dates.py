@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -654,6 +654,28 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None,
             note=f.get("note"), year=f.get("year") or (value.year if value and f["kind"] in ("year",) else None),
             event_offset_days=f.get("event_offset_days"),
         ))
+    return _year_from_before(text, out, pub)
+
+
+def _year_from_before(text: str, out: list[DateMention], pub: dt.date | None) -> list[DateMention]:
+    """"عزل الأحياء ... في كانون الثاني 2016، بعد هجوم بدأه فجر 16 كانون الثاني": a day and month with no
+    year, told just after the same month with its year in the same sentence, is of that year (not the
+    latest such day before publication)."""
+    for k, m in enumerate(out):
+        if m.kind != "explicit" or not m.relative or m.value is None:
+            continue
+        prev = next((p for p in reversed(out[:k]) if p.value is not None and not p.relative
+                     and p.kind in ("month", "explicit") and p.value.month == m.value.month), None)
+        if prev is None or prev.value.year == m.value.year or m.start - prev.end > 120 or any(
+                ch in text[prev.end:m.start] for ch in ".\n"):
+            continue
+        try:
+            value = m.value.replace(year=prev.value.year)
+        except ValueError:
+            continue
+        if pub is not None and value > pub:
+            continue
+        out[k] = replace(m, value=value, relative=False, days_before=(pub - value).days if pub else None)
     return out
 
 

@@ -127,6 +127,7 @@ class Clause:
     next_blast: bool = False  # "فيما فجر انتحاري ثالث نفسه قرب مبنى مديرية الكهرباء": another blast, another site
     body_found: bool = False  # "عثر أهالي على جثة شاب": the dead told by their bodies
     unhurt: bool = False  # "دون أن يسفر عن إصابات": nobody was hurt
+    at_that_time: bool = False  # "وقدّرت وسائل الإعلام حينها عدد ضحايا المجزرة": of the past just told
 
 
 @dataclass
@@ -755,6 +756,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
         # "ثم فجر انتحاري حزامه الناسف عند مدخل قسم الإسعاف في المشفى الوطني" after a car bomb in جبلة:
         # another blast at a site of its own, in the town told before
         c.next_blast = c.new_event = c.place_ana = True
+    c.at_that_time = bool(_AT_THAT_TIME.search(text[start:end]))
     c.circumstance = words[lo].norm in _CIRCUMSTANCE or (
         words[lo].norm == "وذلك" and lo + 1 < hi and words[lo + 1].norm in _CIRCUMSTANCE)
     stations = [j for _i, j in discourse.positions("stationed_at", words, lo, hi)] + [j for _i, j in origin]
@@ -1441,6 +1443,9 @@ _FIGHT_WORD = re.compile("اشتباك|اشتبك|معارك|معركة|مواج
 _TOLL_WORDS = frozenset(norm_phrase("حصيلة"))  # (not "بحسب الحصيلة التي رصدتها وكالتنا": a running total)
 _PER_SOURCE = frozenset(norm_phrase("وفق بحسب حسب وفقا طبقا"))
 _EXECUTION_WORD = re.compile("عدم|عدام|تصفي")
+_ENEMY_AS_AGENT = ("اطلق", "اعتدا", "قبل", "استهداف", "قصف", "هجوم", "هجمات")  # (normalised)
+_BACKED_WORDS = ("مدعوم", "الموالي", "موالي", "التابع", "تابع")
+_AT_THAT_TIME = re.compile(r"(?<!\S)(?:و)?(?:حينها|حينذاك|آنذاك|وقتها|يومها)(?!\S)")
 _AIR_SUPPORT = re.compile("ساند|مساند|إسناد|اسناد|بدعم|غطاء جوي|بغطاء|تمهيد")  # air raids backing a ground advance  # ("أعدموا"، "إعدام ميداني"، "تصفية")
 
 
@@ -1623,6 +1628,10 @@ def _linked(d: Draft, c: Clause) -> bool:
         return True  # "استأنفت قسد هجومها على جيب داعش في الباغوز" then "ودارت اشتباكات عنيفة بين قسد والتنظيم"
     if c.cont and _new_kind_elsewhere(d, c):
         return False  # "وأضاف المراسل أن قوات الاحتلال أطلقت النار باتجاه رعاة قرب بلدة الرفيد" after a raid on طرنجة
+    if c.sent - last.sent == 1 and d.background and c.at_that_time and c.perp is None and any(
+            x.value is not None for x in c.casualties) and not c.new_event and not any(
+            x.kind in STRONG_DATES for x in c.dates):
+        return True  # "وقدّرت وسائل الإعلام الرسمية حينها عدد ضحايا مجزرة البغيلية بنحو 300 قتيل": the past just told
     if c.sent - last.sent == 1 and _pronoun_toll(c) and not c.new_event and not any(
             p.precision <= 1 for p in c.places) and not any(x.kind in STRONG_DATES for x in c.dates) and any(
             x.value is not None and x.kind in {y.kind for y in c.casualties} for cl in d.clauses for x in cl.casualties):
@@ -2644,7 +2653,10 @@ def _state_enemies(article: Article, keep: list[Draft], clauses: list[Clause]) -
         for c in d.clauses:
             if c.kind != "event":
                 continue
-            m = next(iter(discourse.find("state_enemies", article.text, words_of(article.text, c.start, c.end))), None)
+            cw = words_of(article.text, c.start, c.end)
+            # (not the agent of the fire: "قذائف صاروخية أطلقتها المجموعات الإرهابية سقطت على حي الحمدانية")
+            m = next((x for x in discourse.find("state_enemies", article.text, cw)
+                      if not (x.i > 0 and cw[x.i - 1].norm.lstrip("و").startswith(_ENEMY_AS_AGENT))), None)
             if m is not None and not (soft and m.start > d.target.start):
                 d.target = GroupMention(side, m.start, m.end, m.text, m.i + c.lo, m.j + c.lo)
                 break
@@ -2868,11 +2880,18 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         # a battle are its prisoners (ACLED's abduction is violence against civilians)
         attack_type = "armed_clash"
     first = min((t for t in trig if not t.anaphoric), key=lambda t: t.start, default=None)
-    if attack_type in _AIR and first is not None and first.attack_type == "armed_clash" and first.rank >= 30 and all(
-            _AIR_SUPPORT.search(article.text[c.start:c.end]) for c in d.clauses if c.kind == "event" and any(
-                t.attack_type in _AIR and c.lo <= t.i < c.hi for t in trig)):
+    air_lines = [c for c in d.clauses if c.kind == "event" and any(
+        t.attack_type in _AIR and c.lo <= t.i < c.hi for t in trig)]
+    if attack_type in _AIR and first is not None and first.attack_type == "armed_clash" and first.rank >= 30 and air_lines and all(
+            _AIR_SUPPORT.search(article.text[c.start:c.end]) for c in air_lines) and first.i < min(
+                t.i for t in trig if t.attack_type in _AIR):
         # "استعادة السيطرة على مدينة الميادين بعد معارك عنيفة مع مسلحي تنظيم داعش"، then "الطيران الحربي نفذ
         # طلعات مكثفة ساندت تقدم القوات": the air raids that backed the advance are part of the battle
+        attack_type = "armed_clash"
+    if attack_type == "abduction" and (values["killed"] or 0) >= 10 and any(
+            t.attack_type == "armed_clash" and t.rank >= 30 and not t.anaphoric and t.start == lead for t in trig):
+        # "بعد هجوم واسع على ضاحية البغيلية، قتل خلاله العشرات ...، وخطف مئات الأشخاص": an assault that killed
+        # scores is told by its assault; those it took away are part of its toll
         attack_type = "armed_clash"
     first_event = next((c for c in d.clauses if c.kind == "event"), None)
     if attack_type in _EXPLOSIVE | _AIR and first_event is not None and any(
@@ -2997,6 +3016,8 @@ def _site_user(c: Clause, words: list[Word], groups: list[GroupMention]) -> Grou
     the site hit (the verb's subject in a relative clause), so it is the attack's target."""
     for _i, j in discourse.positions("site_users", words, c.lo, c.hi):
         m = next((g for g in groups if j <= g.i <= j + 1 and c.lo <= g.i < c.hi), None)
+        if m is not None and any(words[k].norm.startswith(_BACKED_WORDS) for k in range(m.j, min(c.hi, m.j + 3))):
+            return None  # "منشآت تستخدمها فصائل مسلحة مدعومة من إيران": who backs them says who they are
         if m is not None and named_armed_side(m.id):
             return m
     return None

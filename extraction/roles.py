@@ -974,9 +974,21 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                     # another attack verb, as its object, is not the next verb's subject; a verb joined by و
                     # shares the first one's)
                     m = None
+                if m is not None and text is not None and _told_dead(text, words, m, casualties, lo):
+                    m = None  # "قتل خلاله العشرات من المدنيين وعناصر قوات النظام، وخطف مئات": the dead, not who took
             if m is not None:
                 perp = m
                 break
+    if perp is None and any(not t.anaphoric for t in triggers):
+        # "وكان التنظيم قد عزل الأحياء الغربية ...، بعد هجوم واسع بدأه فجر 16 كانون الثاني": the subject of a
+        # pluperfect told first in the clause is the one whose attack it tells
+        for k in range(lo, min(hi, lo + 3)):
+            if words[k].norm.lstrip("و") not in _WAS:
+                continue
+            m = next((x for x in ms_roles if x.i == k + 1 and not groups[x.id].target_only), None)
+            if m is not None and m.j < hi and words[m.j].norm == "قد":
+                perp = m
+            break
     if swords and (perp is None or (groups.get(perp.id) and groups[perp.id].target_only and target is None)):
         # (not a clash: "تسللوا إلى القرية، واشتبكوا مع عناصر الدفاع الوطني" has two sides)
         # ("مسلحين من الشبيحة قدموا ...، وأعدموا عائلات بأكملها": the people after the verb are its object)
@@ -1070,6 +1082,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 m = _first_after(ms, words, perp.j, hi, _TARGET_FILLERS | _DAY_WORDS | _PARTS_OF_DAY | _SHOT_WITH, max_gap=5)
             if m is not None and any(0 <= m.i - oj <= 1 for oj in origins):
                 continue
+            if m is not None and id(m) in speakers:
+                continue  # "وقال مصدر في الإدارة العامة للنفط التابعة للإدارة الذاتية ... إن": the source's own side
             if m is not None and words[i].norm == "من" and i > lo and words[i - 1].norm.lstrip("و") in _SENT_FROM:
                 continue  # "بعد أيام من تلقيه تهديدات من خلايا تنظيم داعش": who sent the threats
             if m is not None and _acting_unit(words, i, lo):
@@ -1218,6 +1232,17 @@ def _neutralised(ms: list[GroupMention], casualties: list[Casualty], perp: Group
     return next((m for x in casualties if x.kind == "neutralised" and x.count is not None for m in ms
                  if m is not perp and x.count.i <= m.i <= x.count.j and id(m) not in speakers
                  and not (perp is not None and m.id == perp.id)), None)
+
+
+def _told_dead(text: str, words: list[Word], m: GroupMention, casualties: list[Casualty], lo: int) -> bool:
+    """``m`` is named among the victims of a toll told just before it in the same stretch (no comma between)."""
+    for c in casualties:
+        if c.kind == "neutralised" or c.cue_end > m.start:
+            continue
+        k = next((k for k in range(lo, m.i) if words[k].start == c.cue_start), None)
+        if k is not None and m.i - k <= 8 and not any(ch in text[c.cue_end:m.start] for ch in "،,.:"):
+            return True
+    return False
 
 
 def _people_after_death_word(words: list[Word], lo: int, hi: int, ms: list[GroupMention], casualties: list[Casualty],
