@@ -164,6 +164,18 @@ _WITHOUT = frozenset(norm_phrase("دون بدون ودون"))
 _AND_THAT = frozenset(norm_phrase("وإن وأن وبأن"))
 
 
+_ALL_OF = frozenset(norm_phrase("جميع كامل كل"))
+_NUMBERING = frozenset(norm_phrase("وعددهم عددهم والبالغ البالغ وعددهن"))
+
+
+def _all_numbering(text: str, words: list[Word], sub: list[Word], lo: int, k: int) -> Count | None:
+    """"مقتل جميع عناصر الحاجز وعددهم 11": all of a group, then how many they were."""
+    for x in range(k + 1, min(len(sub) - 1, k + 6)):
+        if sub[x].norm in _NUMBERING:
+            return count_at(text, words, x + 1 + lo)
+    return None
+
+
 def _count_before(text: str, words: list[Word], lo: int, i: int) -> Count | None:
     """"76 شخصا على الأقل بينهم 28 طفلا قتلوا"، "جنديين قتلا": the count before a verb-final casualty
     word, skipping sub-counts introduced by "بينهم"."""
@@ -373,6 +385,8 @@ def find_casualties(text: str, words: list[Word], lo: int = 0, hi: int | None = 
                         c = None  # (a date inside the run: keep looking past it)
             if c is not None and c.value is not None and _month_after(words, c):
                 c = None  # "قتل في 5 آذار شخص": a day of the month
+            if c is None and k < len(sub) and sub[k].norm in _ALL_OF:
+                c = _all_numbering(text, words, sub, lo, k)  # "مقتل جميع عناصر الحاجز وعددهم 11"
             if c is None and kind == "captured":
                 c = _after_aside_day(text, words, sub, lo, k)
             if c is None and k + 2 < len(sub) and sub[k].norm == "في":

@@ -1273,7 +1273,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
         real = [t for t in c.triggers if not t.anaphoric]
     has_date = any(d.kind in SPECIFIC_DATES and not d.text.startswith(("منذ", "ومنذ")) for d in c.dates)  # "منذ أسابيع" is a period
     has_count = any(x.value is not None for x in c.casualties)
-    generic = discourse.any_in("generic", words, lo, hi) or any(
+    # (not "ولا يزال مصيره مجهولاً": what is still unknown is the fate of one taken)
+    generic = any(not (j < hi and words[j].norm.startswith("مصير")) for _i, j in discourse.positions(
+        "generic", words, lo, hi)) or any(
         0 <= i - t.j <= 2 for i, _j in discourse.positions("pattern_adjectives", words, lo, hi) for t in c.triggers)
     if not real:
         if rising and not c.is_title:
