@@ -25,7 +25,7 @@ from functools import lru_cache
 from extraction import discourse
 from extraction.groups import load_groups
 from extraction.lexicon import AliasMatcher, Word, load_yaml, norm_phrase, prefix_variants
-from extraction.roles import HEDGED, IT_IS, GroupMention
+from extraction.roles import ALLIANCE_WORDS, HEDGED, IT_IS, GroupMention
 
 _SUFFIXES = (("هما", "any"), ("هم", "any"), ("هن", "f"), ("ها", "f"), ("ه", "m"))
 _PRONOUN_PARAS = 2  # a pronoun looks back over its paragraph and the two before it
@@ -214,8 +214,8 @@ def resolve_anaphora(text: str, words: list[Word], groups: list[GroupMention],
     bare_found = lex.bare.find(text, words)
     bare_at = {m.i: m.j for m in bare_found}  # (another bare "التنظيم" names nothing: look past it to the name)
     for m in bare_found:
-        if followed_by_group(m.j):
-            continue
+        if followed_by_group(m.j) or (m.i > 0 and words[m.i - 1].norm in ALLIANCE_WORDS):
+            continue  # (or a gloss: "قوات سوريا الديمقراطية، تحالف فصائل كردية وعربية")
         rule = lex.rules[m.key]
         if rule.bare_only and m.j < len(words) and words[m.j].norm.startswith("ال") and words[m.j].norm not in (
                 "التي", "الذي"):

@@ -108,8 +108,18 @@ def raw_group_mentions(text: str, words: list[Word]) -> list[GroupMention]:
     found = [GroupMention(m.key, m.start, m.end, m.text, m.i, m.j) for m in _group_matcher().find(text, words)
              if not (m.key == "unknown" and m.i > 0 and words[m.i - 1].norm in _TOWARDS)  # "اقتادوه إلى جهة مجهولة"
              and not _border_of(words, m.i) and not _outlet_owner(words, m.i) and not _travel_place(words, m.i)
-             and not _areas_of(words, m.i) and not _taken_to(words, m) and not _named_as(words, m.i)]
-    return sorted(found + unnamed_factions(text, words, found), key=lambda g: g.i)
+             and not _areas_of(words, m.i) and not _taken_to(words, m) and not _named_as(words, m.i)
+             and not _gloss(words, m.i)]
+    return sorted(found + [g for g in unnamed_factions(text, words, found) if not _gloss(words, g.i)], key=lambda g: g.i)
+
+
+def _gloss(words: list[Word], i: int) -> bool:
+    """"قوات سوريا الديمقراطية، تحالف فصائل كردية وعربية تدعمه واشنطن": what the alliance is made of, told in
+    apposition, is no party of its own."""
+    return i > 0 and words[i - 1].norm in ALLIANCE_WORDS
+
+
+ALLIANCE_WORDS = frozenset(norm_phrase("تحالف ائتلاف"))
 
 
 def _named_as(words: list[Word], i: int) -> bool:
@@ -861,6 +871,8 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if words[_i].norm in _AMBUSH_NOUNS and any(words[k].norm.lstrip("و").startswith("نصب")
                                                         for k in range(max(lo, _i - 8), _i)):
                 continue  # "نصب مقاتلو جيش العزة كميناً لمجموعة من قوات الأسد": laid for them, not by them
+            if _i > lo and words[_i - 1].norm in _ALONG_WITH:
+                continue  # "نازحون لجؤوا إلى المنطقة مع تقدم قوات النظام": what went on around, not this attack
             m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=4)
             if m is not None:
                 perp = m
@@ -986,8 +998,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if words[k].norm.lstrip("و") not in _WAS:
                 continue
             m = next((x for x in ms_roles if x.i == k + 1 and not groups[x.id].target_only), None)
-            if m is not None and m.j < hi and words[m.j].norm == "قد":
-                perp = m
+            if m is not None and m.j + 1 < hi and words[m.j].norm == "قد" and not _speech_matcher().find(
+                    "", words[m.j + 1:m.j + 2]) and not words[m.j + 1].norm.startswith(("حذر", "اعلن", "اتهم", "نفت", "نفى")):
+                perp = m  # (not "وكانت الإدارة الذاتية قد حذرت مراراً من أن ...": what it said)
             break
     if swords and (perp is None or (groups.get(perp.id) and groups[perp.id].target_only and target is None)):
         # (not a clash: "تسللوا إلى القرية، واشتبكوا مع عناصر الدفاع الوطني" has two sides)
@@ -1313,6 +1326,7 @@ def ranked_victim(text: str, words: list[Word], lo: int, hi: int, mentions: list
 
 
 _WHO_IS = frozenset(norm_phrase("وهو وهي وهما وهم وكان وكانت"))
+_ALONG_WITH = frozenset(norm_phrase("مع ومع وسط ووسط"))
 _AMBUSH_NOUNS = frozenset(norm_phrase("كمين كمينا"))
 _BOMBERS = frozenset(norm_phrase("انتحاري انتحاريان انتحاريين انتحاريون انغماسي انغماسيان انغماسيين انغماسيون "
                                  "انتحاريا انغماسيا"))
