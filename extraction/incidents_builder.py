@@ -1274,7 +1274,8 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
     has_date = any(d.kind in SPECIFIC_DATES and not d.text.startswith(("منذ", "ومنذ")) for d in c.dates)  # "منذ أسابيع" is a period
     has_count = any(x.value is not None for x in c.casualties)
     # (not "ولا يزال مصيره مجهولاً": what is still unknown is the fate of one taken)
-    generic = any(not (j < hi and words[j].norm.startswith("مصير")) for _i, j in discourse.positions(
+    taken = any(t.attack_type == "abduction" and not t.anaphoric for t in c.triggers)
+    generic = any(not (taken and j < hi and words[j].norm.startswith("مصير")) for _i, j in discourse.positions(
         "generic", words, lo, hi)) or any(
         0 <= i - t.j <= 2 for i, _j in discourse.positions("pattern_adjectives", words, lo, hi) for t in c.triggers)
     if not real:
@@ -1509,6 +1510,11 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False, loose_perp: boo
     # other places are often only named in passing, or resolved to a same-named village elsewhere)
     if not c.cont and codes(d.places) and codes(c.places) and not codes(d.places) & codes(c.places):
         return False
+    if c.cont and _headed_towns(d.places) and _headed_towns(c.places) and not codes(
+            _headed_towns(d.places)) & codes(_headed_towns(c.places)):
+        # "وأضاف أن طائرات سو-25 استهدفت مستودعاً في محيط مدينة تلبيسة بريف حمص" after "قرب بلدة اللطامنة في
+        # ريف حماة": towns named as such in two governorates are two strikes, even in one speaker's account
+        return False
     # two different towns, however close ("سقبا" then "بلدة حمورية المجاورة"), are two attacks
     # (a town's outskirts or vicinity are that town: "أطراف مدينة سراقب" then "سوق بنش" are two)
     pt = [p for p in d.places if (p.precision <= 1 or _outskirts(p)) and not p.on_road and getattr(p.candidate, "kind", None) in _SETTLEMENT_KINDS]
@@ -1519,6 +1525,14 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False, loose_perp: boo
             for q in q1 for p in d.places):
         return False
     return True
+
+
+def _headed_towns(places: list[PlaceRef]) -> list[PlaceRef]:
+    """Places told as a town, village or city ("بلدة اللطامنة"، "محيط مدينة تلبيسة"), resolved exactly."""
+    return [p for p in places if p.precision <= 2 and _TOWN_HEAD.search(p.text) and getattr(p.candidate, "kind", None) in _SETTLEMENT_KINDS]
+
+
+_TOWN_HEAD = re.compile(r"(?:^|\s)[وبل]?(?:مدينة|بلدة|قرية|مدينتي|بلدتي|قريتي)\s")
 
 
 def _outskirts(p: PlaceRef) -> bool:

@@ -1164,6 +1164,9 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if any(words[k].norm in _AS_SAID for k in range(max(lo, _i - 2), _i)):
                 continue  # "وفق ما أعلنه التحالف": the source of the news, not a claim of the attack
             m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=3)
+            that = next((k for k in range(m.j, min(hi, m.j + 4)) if words[k].norm in _THAT), None) if m is not None else None
+            if that is not None and not any(words[k].norm.lstrip("و").startswith("مسوولي") for k in range(m.j, that)):
+                continue  # "أعلنت وزارة الدفاع الروسية، اليوم الاثنين، أن 10 طائرات مسيرة اتجهت نحو قاعدة حميميم": a report
             if m is not None and m is not target and not (target is not None and m.id == target.id):
                 perp = m
                 break

@@ -119,6 +119,9 @@ def find_triggers(text: str, words: list[Word]) -> list[Trigger]:
             t = replace(t, anaphoric=True)  # "وتعد هذه الغارات من الأعنف": the strikes told
         elif t.i > 1 and words[t.i - 1].norm in _ORDINALS and words[t.i - 2].norm.lstrip("و") in _DEMONSTRATIVES:
             t = replace(t, anaphoric=True)  # "ويعد هذا أول تفجير انتحاري في دمشق منذ": the blast told
+        elif t.j < len(words) and words[t.j].norm in _DAY_GENITIVE and any(
+                words[k].norm.lstrip("و").startswith(_CLAIM_STEMS) for k in range(max(0, t.i - 4), t.i)):
+            t = replace(t, anaphoric=True)  # "في حين لم تتبنَّ أي جهة تفجير الأمس": the blast told
         elif _after_involved(words, t.i, lex.involved_in):
             t = replace(t, anaphoric=True, involved=True)  # "اعتقال ستة من المتورطين في الهجوم": the attack told
         elif words[t.i].norm.endswith(OWNED_ATTACKS) and any(
@@ -141,6 +144,10 @@ def _cornered_self_blast(words: list[Word], t: Trigger, cues: tuple[tuple[str, .
     lo, hi = max(0, t.i - _CORNERED_WINDOW), min(len(words), t.j + _CORNERED_WINDOW)
     norms = [words[k].norm.lstrip("و") if k in (lo, t.j) else words[k].norm for k in range(lo, hi)]
     return any(tuple(norms[k:k + len(cue)]) == cue for cue in cues for k in range(len(norms) - len(cue) + 1))
+
+
+_DAY_GENITIVE = frozenset(("الامس", "اليوم", "امس"))  # (normalised)
+_CLAIM_STEMS = ("تبن", "يتبن", "تتبن")
 
 
 def _after_involved(words: list[Word], i: int, involved: frozenset[str]) -> bool:
