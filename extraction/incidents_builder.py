@@ -1448,6 +1448,7 @@ _PER_SOURCE = frozenset(norm_phrase("وفق بحسب حسب وفقا طبقا"))
 _EXECUTION_WORD = re.compile("عدم|عدام|تصفي")
 _ENEMY_AS_AGENT = ("اطلق", "اعتدا", "قبل", "استهداف", "قصف", "هجوم", "هجمات")  # (normalised)
 _BACKED_WORDS = ("مدعوم", "الموالي", "موالي", "التابع", "تابع")
+_EXPLICIT_CIVILIANS = re.compile("مدني|مواطن")  # (SANA's word for civilians too: "أصيب ثلاثة مواطنين")
 _AT_THAT_TIME = re.compile(r"(?<!\S)(?:و)?(?:حينها|حينذاك|آنذاك|وقتها|يومها)(?!\S)")
 _AIR_SUPPORT = re.compile("ساند|مساند|إسناد|اسناد|بدعم|غطاء جوي|بغطاء|تمهيد")  # air raids backing a ground advance  # ("أعدموا"، "إعدام ميداني"، "تصفية")
 
@@ -2776,7 +2777,7 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         attack_type = "armed_clash"
     groups = load_groups()
     target = d.target
-    if target is not None and target.id == "civilians" and "مدني" not in target.text and attack_type != "abduction" and any(
+    if target is not None and target.id == "civilians" and not _EXPLICIT_CIVILIANS.search(target.text) and attack_type != "abduction" and any(
             c.military_site for c in d.clauses if c.kind == "event"):  # (one taken at a checkpoint is no soldier)
         target = None  # "غارات على مركز البحوث العلمية ... مقتل 5 أشخاص": people at a military site
     if target is None or _soft_civilians(target):
