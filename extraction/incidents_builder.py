@@ -43,6 +43,7 @@ from extraction.roles import (
     ranked_victim,
     site_owner,
     weapon_actor,
+    word_gap,
 )
 from extraction.schema import Article, Evidence, GroupRef, Incident, incident_id_for
 from extraction.triggers import Trigger, most_specific, strongest, type_from_actor, type_from_actor_id
@@ -317,13 +318,6 @@ _CIRCUMSTANCE = {"وسط", "ووسط", "ترافق", "ترافقت", "تزامن
 _LIST_JOIN = re.compile(r"\s*[،,]?\s*و\s*|\s*[،,]\s*")  # between two places of one list
 
 
-def _word_gap(words: list[Word], j: int, pos: int) -> int:
-    k = j
-    while k < len(words) and words[k].start < pos:
-        k += 1
-    return k - j
-
-
 _DATELINE_AFTER = re.compile(r"\s*(?:(?:[/،,]\s*[^\n:–\-]{0,30})?[-–—]\s*[«\"(]?[^\n:]{2,40}?[»\")]?\s*(?:[:\-–]|\n|$)"
                              r"|/[^\n/]{1,40}/[^\n]{1,30}(?:\n|$)"
                              r"|\s*(?:\([^\n()]{2,30}\)\s*){1,2}[-–—:])")  # "حلب (سمارت) - ..."، "عين عيسى (سوريا) (أ ف ب) -"
@@ -356,11 +350,11 @@ _BULLET_AFTER = re.compile(r"\s*[،,]")
 def _reporter_seat(text: str, words: list[Word], j: int, pos: int) -> bool:
     """"مراسل عنب بلدي في درعا": the place right after "في", a few words after a reporter cue ending at
     word ``j``, with no comma between, is where the reporter works, not where the attack was."""
-    if words[j - 1].end > pos or _word_gap(words, j, pos) > 4:
+    if words[j - 1].end > pos or word_gap(words, j, pos) > 4:
         return False
-    if _word_gap(words, j, pos) == 0:  # the cue itself ends at the seat: "مصدر طبي في مشفى | كوباني"
+    if word_gap(words, j, pos) == 0:  # the cue itself ends at the seat: "مصدر طبي في مشفى | كوباني"
         return words[j - 1].norm in _HOSPITAL or words[j - 1].norm == "في"
-    k = j + _word_gap(words, j, pos) - 1
+    k = j + word_gap(words, j, pos) - 1
     if k > j and words[k].norm in _HOSPITAL and words[k - 1].norm == "في":
         k -= 1  # "مصدر طبي في مشفى كوباني"
     return k >= j and words[k].norm == "في" and "،" not in text[words[j - 1].end:pos] and "," not in text[
@@ -515,13 +509,13 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             k for g in groups if lo <= g.i < hi for k in range(g.i, g.j)), persons),
         # "أطلقوا الصواريخ من مواقعهم في تل رفعت": where the fire came from is not the place hit
         places=[p for p in places if start <= p.start < end and not any(
-            words[j - 1].end <= p.start and (_word_gap(words, j, p.start) <= 3 or (
-                _word_gap(words, j, p.start) <= 7 and _source_site(words, j, p.start)))
+            words[j - 1].end <= p.start and (word_gap(words, j, p.start) <= 3 or (
+                word_gap(words, j, p.start) <= 7 and _source_site(words, j, p.start)))
             and not _numbered_unit(words, j, p.start) and not _aimed_at_after(words, j, p.start) for _i, j in origin) and not any(
-            words[j - 1].end <= p.start and _word_gap(words, j, p.start) == 0 for _i, j in outlet)
+            words[j - 1].end <= p.start and word_gap(words, j, p.start) == 0 for _i, j in outlet)
             and not any(_reporter_seat(text, words, j, p.start) for _i, j in reporter)  # "مراسل دير الزور 24"
-            and not any(words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 10 for _i, j in taken_to)
-            and not any(words[j - 1].end <= p.start and _word_gap(words, j, p.start) <= 12
+            and not any(words[j - 1].end <= p.start and word_gap(words, j, p.start) <= 10 for _i, j in taken_to)
+            and not any(words[j - 1].end <= p.start and word_gap(words, j, p.start) <= 12
                         and not any(ch in text[words[j - 1].end:p.start] for ch in "،,.") for _i, j in answered)
             and not _named_street(words, p.start)  # "قرب سوق الخضار في شارع راجو" (Afrin), not the town of Rajo
             and not _dateline(text, p.start, p.end)],
@@ -660,7 +654,7 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
             and not any(d.kind in ("today", "hours") for d in c.dates))  # "اليوم ... قياديا سابقا"
     reported_yesterday = any(
         any(d.kind == "yesterday" and d.days_before == 1 and words[j - 1].end <= d.start
-            and _word_gap(words, j, d.start) <= 3 for d in own_dates)
+            and word_gap(words, j, d.start) <= 3 for d in own_dates)
         for _i, j in discourse.positions("reported_verbs", words, lo, hi))  # "وثق المرصد أمس مقتل ..."
     if elsewhere and _earlier_report(words, lo, hi) and not any(
             d.kind in STRONG_DATES and d.days_before is not None and d.days_before > 1 for d in own_dates):

@@ -999,7 +999,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
                 continue
             m = next((x for x in ms_roles if x.i == k + 1 and not groups[x.id].target_only), None)
             if m is not None and m.j + 1 < hi and words[m.j].norm == "قد" and not _speech_matcher().find(
-                    "", words[m.j + 1:m.j + 2]) and not words[m.j + 1].norm.startswith(("حذر", "اعلن", "اتهم", "نفت", "نفى")):
+                    "", words[m.j + 1:m.j + 2]) and not words[m.j + 1].norm.startswith(("حذر", "اعلن", "نفت", "نفى")):
                 perp = m  # (not "وكانت الإدارة الذاتية قد حذرت مراراً من أن ...": what it said)
             break
     if swords and (perp is None or (groups.get(perp.id) and groups[perp.id].target_only and target is None)):
@@ -1164,8 +1164,14 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if any(words[k].norm in _AS_SAID for k in range(max(lo, _i - 2), _i)):
                 continue  # "وفق ما أعلنه التحالف": the source of the news, not a claim of the attack
             m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=3)
-            that = next((k for k in range(m.j, min(hi, m.j + 4)) if words[k].norm in _THAT), None) if m is not None else None
-            if that is not None and not any(words[k].norm.lstrip("و").startswith("مسوولي") for k in range(m.j, that)):
+            that = next((k for k in range(m.j, min(hi, m.j + 4)) if words[k].norm in _THAT or words[k].norm in _THAT_IT),
+                        None) if m is not None else None
+            if m is not None and that is None and any(
+                    x.kind in ("killed", "wounded") and m.j < hi and words[m.j].start <= x.cue_start
+                    and word_gap(words, m.j, x.cue_start) <= 8 for x in casualties):
+                continue  # "أعلنت وزارة الدفاع الروسية اليوم الاثنين 5 ديسمبر مقتل ممرضتين": its own losses reported
+            if that is not None and words[that].norm in _THAT and not any(
+                    words[k].norm.lstrip("و").startswith("مسوولي") for k in range(m.j, that)):
                 continue  # "أعلنت وزارة الدفاع الروسية، اليوم الاثنين، أن 10 طائرات مسيرة اتجهت نحو قاعدة حميميم": a report
             if m is not None and m is not target and not (target is not None and m.id == target.id):
                 perp = m
@@ -1250,6 +1256,14 @@ def _neutralised(ms: list[GroupMention], casualties: list[Casualty], perp: Group
                  and not (perp is not None and m.id == perp.id)), None)
 
 
+def word_gap(words: list[Word], j: int, pos: int) -> int:
+    """Words from index ``j`` up to the one starting at text offset ``pos``."""
+    k = j
+    while k < len(words) and words[k].start < pos:
+        k += 1
+    return k - j
+
+
 def _told_dead(text: str, words: list[Word], m: GroupMention, casualties: list[Casualty], lo: int) -> bool:
     """``m`` is named among the victims of a toll told just before it in the same stretch (no comma between)."""
     for c in casualties:
@@ -1329,6 +1343,7 @@ def ranked_victim(text: str, words: list[Word], lo: int, hi: int, mentions: list
 
 
 _WHO_IS = frozenset(norm_phrase("وهو وهي وهما وهم وكان وكانت"))
+_THAT_IT = frozenset(norm_phrase("أنها أنه أنهم أنهما إنها إنه إنهم"))  # ("أعلنت السلطات أنها قتلت عنصرين": its own deed)
 _ALONG_WITH = frozenset(norm_phrase("مع ومع وسط ووسط"))
 _AMBUSH_NOUNS = frozenset(norm_phrase("كمين كمينا"))
 _BOMBERS = frozenset(norm_phrase("انتحاري انتحاريان انتحاريين انتحاريون انغماسي انغماسيان انغماسيين انغماسيون "
