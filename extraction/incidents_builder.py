@@ -756,7 +756,10 @@ def make_clause(idx: int, text: str, words: list[Word], sent: Sentence, sent_idx
     stations = [j for _i, j in discourse.positions("stationed_at", words, lo, hi)] + [j for _i, j in origin]
     answer_at = _answered_from(words, lo, hi) or hi  # ("احتجاجاً على ... إقامة نقاط عسكرية": not hit)
     sites = [(i, j) for i, j in discourse.positions("military_sites", words, lo, answer_at)
-             if not any(i - 5 <= k <= i for k in stations) and not (  # ("إطلاق رصاص من حاجز": where it came from)
+             if not any(i - 5 <= k <= i for k in stations)
+             and not (i > lo and words[i - 1].norm.lstrip("و") in _NEXT_TO)  # "في حي هرابش المحاذي لمطار دير الزور العسكري"
+             and not any(words[k].norm in _THERE_IS and words[k - 1].norm.lstrip("و") in _NO for k in range(max(lo + 1, i - 2), i))
+             and not (  # ("إطلاق رصاص من حاجز": where it came from)
                  i > lo and words[i - 1].norm == "من" and any((t.shooting or t.attack_type in ("shelling", "other"))
                                                               and 0 <= i - 1 - t.j <= 3 for t in c.triggers))]
     c.military_site = bool(sites)
@@ -1442,7 +1445,9 @@ _PER_SOURCE = frozenset(norm_phrase("وفق بحسب حسب وفقا طبقا"))
 _EXECUTION_WORD = re.compile("عدم|عدام|تصفي")
 _ENEMY_AS_AGENT = ("اطلق", "اعتدا", "قبل", "استهداف", "قصف", "هجوم", "هجمات")  # (normalised)
 _BACKED_WORDS = ("مدعوم", "الموالي", "موالي", "التابع", "تابع")
-_EXPLICIT_CIVILIANS = re.compile("مدني|مواطن")  # (SANA's word for civilians too: "أصيب ثلاثة مواطنين")
+_THERE_IS = frozenset(norm_phrase("وجود يوجد توجد"))  # "مؤكدة أنه لا وجود لمقرات عسكرية لتنظيم داعش": none there
+_NO = frozenset(norm_phrase("لا عدم"))
+_NEXT_TO = frozenset(norm_phrase("المحاذي المحاذية المجاور المجاورة المتاخم المتاخمة القريب القريبة"))
 _AT_THAT_TIME = re.compile(r"(?<!\S)(?:و)?(?:حينها|حينذاك|آنذاك|وقتها|يومها)(?!\S)")
 _AIR_SUPPORT = re.compile("ساند|مساند|إسناد|اسناد|بدعم|غطاء جوي|بغطاء|تمهيد")  # air raids backing a ground advance  # ("أعدموا"، "إعدام ميداني"، "تصفية")
 
@@ -2771,7 +2776,7 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         attack_type = "armed_clash"
     groups = load_groups()
     target = d.target
-    if target is not None and target.id == "civilians" and not _EXPLICIT_CIVILIANS.search(target.text) and attack_type != "abduction" and any(
+    if target is not None and target.id == "civilians" and "مدني" not in target.text and attack_type != "abduction" and any(
             c.military_site for c in d.clauses if c.kind == "event"):  # (one taken at a checkpoint is no soldier)
         target = None  # "غارات على مركز البحوث العلمية ... مقتل 5 أشخاص": people at a military site
     if target is None or _soft_civilians(target):

@@ -998,9 +998,10 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if words[k].norm.lstrip("و") not in _WAS:
                 continue
             m = next((x for x in ms_roles if x.i == k + 1 and not groups[x.id].target_only), None)
-            if m is not None and m.j + 1 < hi and words[m.j].norm == "قد" and not _speech_matcher().find(
-                    "", words[m.j + 1:m.j + 2]) and not words[m.j + 1].norm.startswith(("حذر", "اعلن", "نفت", "نفى")):
-                perp = m  # (not "وكانت الإدارة الذاتية قد حذرت مراراً من أن ...": what it said)
+            if m is not None and m.j + 1 < hi and words[m.j].norm == "قد" and not any(
+                    x.cue_start == words[m.j + 1].start for x in casualties) and not _speech_matcher().find(
+                    "", words[m.j + 1:m.j + 2]) and not words[m.j + 1].norm.startswith(_SAID_OR_LOST):
+                perp = m  # (not "وكانت الإدارة الذاتية قد حذرت مراراً من أن ...": what it said; nor "وكان الجيش قد فقد 10 من جنوده")
             break
     if swords and (perp is None or (groups.get(perp.id) and groups[perp.id].target_only and target is None)):
         # (not a clash: "تسللوا إلى القرية، واشتبكوا مع عناصر الدفاع الوطني" has two sides)
@@ -1343,6 +1344,7 @@ def ranked_victim(text: str, words: list[Word], lo: int, hi: int, mentions: list
 
 
 _WHO_IS = frozenset(norm_phrase("وهو وهي وهما وهم وكان وكانت"))
+_SAID_OR_LOST = ("حذر", "اعلن", "نفت", "نفى", "فقد", "خسر")  # (normalised verb stems after "كان ... قد")
 _THAT_IT = frozenset(norm_phrase("أنها أنه أنهم أنهما إنها إنه إنهم"))  # ("أعلنت السلطات أنها قتلت عنصرين": its own deed)
 _ALONG_WITH = frozenset(norm_phrase("مع ومع وسط ووسط"))
 _AMBUSH_NOUNS = frozenset(norm_phrase("كمين كمينا"))
