@@ -998,8 +998,7 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             if words[k].norm.lstrip("و") not in _WAS:
                 continue
             m = next((x for x in ms_roles if x.i == k + 1 and not groups[x.id].target_only), None)
-            if m is not None and m.j + 1 < hi and words[m.j].norm == "قد" and not any(
-                    x.cue_start == words[m.j + 1].start for x in casualties) and not _speech_matcher().find(
+            if m is not None and m.j + 1 < hi and words[m.j].norm == "قد" and not _speech_matcher().find(
                     "", words[m.j + 1:m.j + 2]) and not words[m.j + 1].norm.startswith(_SAID_OR_LOST):
                 perp = m  # (not "وكانت الإدارة الذاتية قد حذرت مراراً من أن ...": what it said; nor "وكان الجيش قد فقد 10 من جنوده")
             break
