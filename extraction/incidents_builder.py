@@ -1442,14 +1442,14 @@ _PROTEST_WORD = re.compile("مظاهرة|مظاهرات|المتظاهرين|م�
 _FIGHT_WORD = re.compile("اشتباك|اشتبك|معارك|معركة|مواجهات|اقتتال")
 _TOLL_WORDS = frozenset(norm_phrase("حصيلة"))  # (not "بحسب الحصيلة التي رصدتها وكالتنا": a running total)
 _PER_SOURCE = frozenset(norm_phrase("وفق بحسب حسب وفقا طبقا"))
-_EXECUTION_WORD = re.compile("عدم|عدام|تصفي")
+_EXECUTION_WORD = re.compile("عدم|عدام|تصفي")  # ("أعدموا"، "إعدام ميداني"، "تصفية")
 _ENEMY_AS_AGENT = ("اطلق", "اعتدا", "قبل", "استهداف", "قصف", "هجوم", "هجمات")  # (normalised)
 _BACKED_WORDS = ("مدعوم", "الموالي", "موالي", "التابع", "تابع")
 _THERE_IS = frozenset(norm_phrase("وجود يوجد توجد"))  # "مؤكدة أنه لا وجود لمقرات عسكرية لتنظيم داعش": none there
 _NO = frozenset(norm_phrase("لا عدم"))
 _NEXT_TO = frozenset(norm_phrase("المحاذي المحاذية المجاور المجاورة المتاخم المتاخمة القريب القريبة"))
 _AT_THAT_TIME = re.compile(r"(?<!\S)(?:و)?(?:حينها|حينذاك|آنذاك|وقتها|يومها)(?!\S)")
-_AIR_SUPPORT = re.compile("ساند|مساند|إسناد|اسناد|بدعم|غطاء جوي|بغطاء|تمهيد")  # air raids backing a ground advance  # ("أعدموا"، "إعدام ميداني"، "تصفية")
+_AIR_SUPPORT = re.compile("ساند|مساند|إسناد|اسناد|بدعم|غطاء جوي|بغطاء|تمهيد")  # air raids backing a ground advance
 
 
 def named_armed_side(gid: str) -> bool:
@@ -1528,7 +1528,8 @@ def _compatible(d: Draft, c: Clause, loose_target: bool = False, loose_perp: boo
 
 
 def _headed_towns(places: list[PlaceRef]) -> list[PlaceRef]:
-    """Places told as a town, village or city ("بلدة اللطامنة"، "محيط مدينة تلبيسة"), resolved exactly."""
+    """Places told as a town, village or city ("قرب بلدة اللطامنة"، "محيط مدينة تلبيسة"), resolved to a
+    settlement (its vicinity too: precision 2)."""
     return [p for p in places if p.precision <= 2 and _TOWN_HEAD.search(p.text) and getattr(p.candidate, "kind", None) in _SETTLEMENT_KINDS]
 
 

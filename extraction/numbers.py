@@ -162,7 +162,9 @@ def count_at(text: str, words: list[Word], i: int) -> Count | None:
             return _mk(text, words, i, k + 2, 11, approx=approx)
         return _mk(text, words, i, k + 1, 1, approx=approx)
     num = _number_at(words, k)
-    if num is not None and k > 0 and words[k - 1].norm.lstrip("وبل") in lex.unit_names and w.norm[:1].isdigit():
+    if num is not None and k > 0 and w.norm[:1].isdigit() and any(
+            words[k - 1].norm[n:] in lex.unit_names and all(ch in "وبلف" for ch in words[k - 1].norm[:n])
+            for n in range(3)):  # (with its clitics: "وباللواء 93")
         return None  # a unit's name, not a quantity: "اللواء 93"، "الفرقة 17"
     if num is not None:
         return _mk(text, words, i, num[1], num[0], approx=approx)
