@@ -1270,9 +1270,15 @@ def _told_dead(text: str, words: list[Word], m: GroupMention, casualties: list[C
         if c.kind == "neutralised" or c.cue_end > m.start:
             continue
         k = next((k for k in range(lo, m.i) if words[k].start == c.cue_start), None)
-        if k is not None and m.i - k <= 8 and not any(ch in text[c.cue_end:m.start] for ch in "،,.:"):
+        # (the dead "من" a side, not the cause told after the toll: "ارتفعت حصيلة القتلى جراء الضربات الأمريكية")
+        if k is not None and m.i - k <= 8 and not any(ch in text[c.cue_end:m.start] for ch in "،,.:") and any(
+                words[x].norm == "من" for x in range(k + 1, m.i)) and not any(
+                words[x].norm.lstrip("و") in _CAUSE for x in range(k + 1, m.i)):
             return True
     return False
+
+
+_CAUSE = frozenset(norm_phrase("جراء إثر اثر بسبب نتيجة بعد في خلال"))
 
 
 def _people_after_death_word(words: list[Word], lo: int, hi: int, ms: list[GroupMention], casualties: list[Casualty],
