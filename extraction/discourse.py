@@ -14,7 +14,7 @@ from extraction.lexicon import AliasMatcher, Match, Word, load_yaml
 CLASSES = ("clause_breaks", "background_start", "background_any", "new_event_start", "continue_start",
            "cumulative", "toll_period", "extent", "toll_of_this", "generic", "not_event", "perp_after", "attack_verbs",
            "target_after", "affiliation", "place_anaphora", "support", "resume_verbs", "not_attack_blame", "defend_verbs", "origin", "seized", "no_info", "claim_verbs", "source_name",
-           "military_sites", "stationed_at", "reporter",
+           "military_sites", "stationed_at", "reporter", "accuse",
            "plain_persons", "biography", "downed", "destination",
            "reported_verbs", "another_attack", "pattern_adjectives", "reason", "army_ranks", "frame_start", "meanwhile",
            "second_toll_start", "in_settlement", "period_span",

@@ -37,6 +37,8 @@ from extraction.places import (
 from extraction.roles import (
     GroupMention,
     StanzaWord,
+    accuse_of_relative,
+    accused_deed,
     assign_roles,
     implied_site_owner,
     owned_attacker,
@@ -1164,8 +1166,9 @@ def classify(c: Clause, words: list[Word], swords: list[StanzaWord], text: str) 
                    if words[k].norm.lstrip("و") == "خلال" and words[k + 1].norm in month_first_words()]
     cumulative = [(i, j) for i, j in discourse.positions("cumulative", words, lo, hi) + month_spans
                   if (upd is None or not (upd.cue_start <= words[i].start < upd.cue_end))
-                  # (a cue never straddles a comma: "مستشاري الحرس الثوري في سوريا، في منطقة السيدة زينب")
-                  and not any(ch in "،,؛;:" for ch in text[words[i].start:words[j - 1].end])
+                  # (a cue never straddles a comma: "مستشاري الحرس الثوري في سوريا، في منطقة السيدة زينب";
+                  # nor a quoted name's end: "مقر «مركز توثيق الانتهاكات في سوريا» في مدينة دوما")
+                  and not any(ch in "،,؛;:\"«»“”" for ch in text[words[i].start:words[j - 1].end])
                   and not (rising and any(x in words[k].norm for k in range(i, j) for x in ("حصيل", "رتفع")))
                   and not _after_superlative(words, lo, words[i].start)  # "من أكثر الهجمات دموية منذ سنوات"
                   and not any(0 <= s - words[j - 1].end <= 2 for s in told_from)
@@ -2283,6 +2286,7 @@ def finish(article: Article, drafts: list[Draft], sentences: list[Sentence],
     _inherit_subject(keep)
     _state_enemies(article, keep, clauses or [c for d in drafts for c in d.clauses])
     _sweep_quarry(keep)
+    _accused_after(article.text, keep, clauses or [c for d in drafts for c in d.clauses])
     _towns_of_an_area(article.text, keep)
     # inherit the place of the previous incident for "في المنطقة"/"النقطة" with no place of its own
     for k, d in enumerate(keep):
@@ -2732,6 +2736,34 @@ def _towns_of_an_area(text: str, keep: list[Draft]) -> None:
     keep[:] = [e for e in keep if id(e) not in summed]
 
 
+def _accused_after(text: str, keep: list[Draft], clauses: list[Clause]) -> None:
+    """"إثر سقوط صاروخ على تجمّع للأهالي أمام الفرن في مدينة سقبا، وسط اتهامات لقوات الأسد المتمركزة في
+    مطار المزة بإطلاقه": the side accused right after the attack, in the same sentence, fired it, when the
+    attack names nobody."""
+    groups = load_groups()
+    for d in keep:
+        if d.is_title or d.perp is not None:
+            continue
+        last = d.clauses[-1]
+        nxt = next((c for c in clauses if c.idx == last.idx + 1), None)
+        if nxt is None or nxt.sent != last.sent or nxt.kind != "none" or nxt.triggers:
+            continue
+        ws = words_of(text, nxt.start, nxt.end)
+        cue = discourse.positions("accuse", ws, 0, min(3, len(ws)))
+        if not cue:
+            continue
+        j = cue[0][1]
+        deed = next((k for k in range(j, len(ws)) if accused_deed(ws[k].norm)), None)
+        if deed is None:
+            continue  # (the deed points back at the attack: "بإطلاقه"، "بتنفيذها")
+        accused = [m for m in nxt.groups if ws[j].start <= m.start < ws[deed].start
+                   and not getattr(groups.get(m.id), "target_only", False) and m.id != "unknown"]
+        if len(accused) == 1 and accused[0].start == ws[j].start and not accuse_of_relative(ws, cue[0][0], 0):
+            continue  # ("، اتهم النظام المجموعة بتنفيذه": the accuser)
+        if accused:
+            d.perp = accused[-1]
+
+
 def _sweep_quarry(keep: list[Draft]) -> None:
     """"أطلقت إدارة الأمن العام حملة تمشيط ... أسفرت عن إلقاء القبض على ستة من المتورطين في الهجوم":
     a sweep that hunts the men of an attack told before is aimed at that attack's side, when it names
@@ -2936,7 +2968,11 @@ def _incident(article: Article, aid: str, d: Draft, main_date: dt.date | None, p
         event_date, precision, dated = dm.value, dm.precision, True
     elif dm is not None and dm.kind in ("after_event", "before_event") and dm.event_offset_days is not None \
             and main_date is not None:
-        event_date, precision, dated = main_date - dt.timedelta(days=dm.event_offset_days), "day", True
+        # "بعد يومين من هجوم على دوما": the attack told is two days before the main one; "وبعد أسبوع من
+        # الهجوم، نفذت الولايات المتحدة ضربات": this line's deed comes a week after the attack just told
+        sign = -1 if dm.kind == "after_event" and any(
+            t.anaphoric and 0 <= t.start - dm.end <= 2 for c in d.clauses for t in c.triggers) else 1
+        event_date, precision, dated = main_date - sign * dt.timedelta(days=dm.event_offset_days), "day", True
     elif not d.background and main_date is not None:
         # Date rule for a news incident with no date words of its own: it is part of the day's report,
         # so it takes the date of the article's main incident ("كما شنت الطائرات ..." after "اليوم") —

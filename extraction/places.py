@@ -246,6 +246,13 @@ def settle_quarters(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
     is_quarter = [_is_quarter(text, p) for p in ordered]
     cities = [p for p, q in zip(ordered, is_quarter, strict=True)
               if not q and getattr(p.candidate, "kind", None) in _CITY_KINDS]
+    # "مركز البحوث العلمية في برزة بدمشق": a place glued to a city by "ب" lies in that city, like a quarter
+    # (our only other برزة is a village near Homs)
+    # (a city itself, not its countryside: "قرية عبلة بريف مدينة الباب")
+    is_quarter = [q or (k + 1 < len(ordered) and ordered[k + 1] in cities and p not in cities
+                        and getattr(ordered[k + 1].candidate, "kind", None) == "city"
+                        and "ريف" not in ordered[k + 1].text and text[p.end:ordered[k + 1].start] == " ب")
+                  for k, (p, q) in enumerate(zip(ordered, is_quarter, strict=True))]
     counts = Counter(getattr(p.candidate, "gazetteer_id", None) for p in cities)
     top = counts.most_common(1)
     home = next((p for p in cities if top and top[0][1] >= 2 and p.candidate.gazetteer_id == top[0][0]), None)

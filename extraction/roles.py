@@ -277,6 +277,23 @@ def link_affiliations(raw: list[GroupMention], words: list[Word]) -> list[GroupM
     return out
 
 
+_DEEDS = tuple(norm_phrase("بتنفيذ بإطلاق بارتكاب بشن بقصف باستهداف بزرع بتفجير باغتيال بخطف باختطاف بقتل"))
+_RELATIVES = frozenset(norm_phrase("التي الذي اللذين اللتين الذين"))
+
+
+def accused_deed(norm: str) -> bool:
+    """"بتنفيذه"، "بإطلاقه"، "بارتكابها": the deed an accusation names, pointing back at the attack told."""
+    return norm.startswith(_DEEDS) and norm.endswith(("ه", "ها", "هما", "هم"))
+
+
+def accuse_of_relative(words: list[Word], i: int, lo: int) -> bool:
+    """The accusing verb's subject is a relative before it ("تنسيقية المدينة، التي اتهمت قوات النظام"), or
+    the cue is a noun ("وسط اتهامات لقوات الأسد"): the group right after it is the one accused."""
+    w = words[i].norm.lstrip("و")
+    return not w.startswith(("اتهم", "يتهم", "تتهم")) or w.startswith("اتهامات") or (
+        i > lo and words[i - 1].norm in _RELATIVES)
+
+
 def _first_after(mentions: list[GroupMention], words: list[Word], j: int, hi: int, fillers: frozenset[str],
                  max_gap: int = 4) -> GroupMention | None:
     for m in mentions:
@@ -876,6 +893,21 @@ def assign_roles(words: list[Word], lo: int, hi: int, mentions: list[GroupMentio
             m = _first_after(ms_roles, words, j, hi, _PERP_FILLERS, max_gap=4)
             if m is not None:
                 perp = m
+                break
+    # 2'. the side accused of it: "وسط اتهامات لقوات الأسد المتمركزة في مطار المزة بإطلاقه"
+    if perp is None and triggers:
+        for _i, j in discourse.positions("accuse", words, lo, hi):
+            # (the deed points back at the attack told: "بإطلاقه"، "بتنفيذها"; "بعد أن اتهمت إيران بإطلاق
+            # طائرة مسيرة منه" tells another deed)
+            deed = next((k for k in range(j + 1, min(hi, j + 12)) if accused_deed(words[k].norm)), None)
+            accused = [m for m in ms_roles if j <= m.i < (deed if deed is not None else j)
+                       and not groups[m.id].target_only]
+            if len(accused) == 1 and accused[0].i == j and not accuse_of_relative(words, _i, lo):
+                accused = []  # "اتهم النظام المجموعة بتنفيذه": the accuser, right after its verb
+            if accused:
+                perp = accused[-1]
+                if target is perp:
+                    target = None
                 break
     # 2b. "اشتباكات بين X و Y" (only after a clash word: "مدينة تشهد معارك بين" is no clash of this attack)
     clash_at = {t.j for t in triggers if t.attack_type == "armed_clash"}

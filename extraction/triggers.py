@@ -176,8 +176,11 @@ def _shootdowns(text: str, words: list[Word], found: list[Trigger]) -> list[Trig
         if k is None or (k + 1 < len(words) and words[k + 1].norm in sd.unmanned):
             continue
         end = k + 1
-        while end < len(words) and end - k < 6 and any(ch.isalnum() for ch in words[end].norm) and \
-                words[end].norm not in sd.phrase_ends:
+        # (its model is part of the phrase: "مقاتلتين من طراز سوخوي 24 تابعتين للنظام السوري")
+        reach = 9 if any(words[x].norm == "طراز" for x in range(k + 1, min(len(words), k + 3))) else 6
+        while end < len(words) and end - k < reach and (any(ch.isalnum() for ch in words[end].norm) or words[end].norm in _QUOTES) and (
+                words[end].norm not in sd.phrase_ends or (words[end].norm == "من" and end + 1 < len(words)
+                                                          and words[end + 1].norm == "طراز")):
             end += 1
         dropped |= {id(t) for t in found if t.attack_type in ("airstrike", "drone_strike") and k <= t.i < end}
         extra.append(Trigger("other", w.start, w.end, text[w.start:w.end], i, i + 1, words[k].norm.startswith("ال"),
