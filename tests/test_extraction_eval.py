@@ -260,7 +260,8 @@ TUNED = ["devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devs
          "devset28", "devset29", "devset30", "devset31", "devset32", "devset33", "devset34",
          "devset35", "devset36", "devset37", "devset38", "devset39", "devset40", "devset41", "devset42",
          "devset43", "devset44", "devset45", "devset46", "devset47", "devset48", "devset49", "devset50",
-         "devset51", "devset52", "devset53", "devset54", "devset55", "devset56", "devset57", "devset58"]
+         "devset51", "devset52", "devset53", "devset54", "devset55", "devset56", "devset57", "devset58",
+         "devset59", "devset60"]
 
 
 @pytest.mark.stanza
