@@ -178,7 +178,7 @@ def _shootdowns(text: str, words: list[Word], found: list[Trigger]) -> list[Trig
         end = k + 1
         # (its model is part of the phrase: "مقاتلتين من طراز سوخوي 24 تابعتين للنظام السوري")
         reach = 9 if any(words[x].norm == "طراز" for x in range(k + 1, min(len(words), k + 3))) else 6
-        while end < len(words) and end - k < reach and (any(ch.isalnum() for ch in words[end].norm) or words[end].norm in _QUOTES) and (
+        while end < len(words) and end - k < reach and (any(ch.isalnum() for ch in words[end].norm) or (reach > 6 and words[end].norm in _QUOTES)) and (
                 words[end].norm not in sd.phrase_ends or (words[end].norm == "من" and end + 1 < len(words)
                                                           and words[end + 1].norm == "طراز")):
             end += 1
